@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,12 @@ class TabSpec:
 
 
 TABS: list[TabSpec] = [
-    # Each tab issue adds its own line here, in lecture order.
+    # In lecture order; keys 1-9 switch to them.
+    TabSpec("perceptron", QT_TRANSLATE_NOOP("tabs", "Perceptron")),
+    TabSpec("activations", QT_TRANSLATE_NOOP("tabs", "Activations & losses")),
+    TabSpec("descent", QT_TRANSLATE_NOOP("tabs", "Gradient descent")),
+    TabSpec("backprop", QT_TRANSLATE_NOOP("tabs", "Backpropagation")),
+    TabSpec("trainer", QT_TRANSLATE_NOOP("tabs", "MLP trainer")),
 ]
 
 
@@ -42,5 +47,3 @@ def spec_for(tab_id: str) -> TabSpec:
             return spec
     raise KeyError(f"unknown tab {tab_id!r}; known tabs: {', '.join(tab_ids())}")
 
-
-_ = QT_TRANSLATE_NOOP  # keeps the marker importable for tab titles above
