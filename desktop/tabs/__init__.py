@@ -15,10 +15,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 class TabSpec:
     id: str
     title: str
+    #: the package that provides ``create``; ``desktop.tabs.<id>`` unless given.
+    package: str = ""
 
     @property
     def module(self) -> str:
-        return f"desktop.tabs.{self.id}"
+        return self.package or f"desktop.tabs.{self.id}"
 
     def translated_title(self) -> str:
         return QCoreApplication.translate("tabs", self.title)
