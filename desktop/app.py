@@ -16,6 +16,10 @@ import time
 
 T0 = time.perf_counter()
 
+if getattr(sys, "frozen", False):
+    # numba's own cache locators fail for frozen modules: use ours (before numba loads).
+    os.environ.setdefault("NUMBA_CACHE_LOCATOR_CLASSES", "core._numba_cache.FrozenCacheLocator")
+
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="neuralab",

@@ -1,0 +1,68 @@
+"""A numba cache locator for the frozen (PyInstaller) app.
+
+Frozen modules carry a *relative* ``co_filename`` (e.g. ``core/_kernels/mlp.py``), so numba's
+own locators put the cache in a folder that depends on the working directory, or inside the
+read-only app folder, and the user-provided one ignores ``NUMBA_CACHE_DIR`` there. This
+locator puts every kernel's cache under the user's cache folder instead, keyed by the
+module's relative path; numba's source stamp for frozen apps is the executable itself, so a
+rebuilt app recompiles once.
+
+Enabled by ``desktop.app`` (only when ``sys.frozen``) through
+``NUMBA_CACHE_LOCATOR_CLASSES=core._numba_cache.FrozenCacheLocator`` before numba is imported.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+from numba.core.caching import _CacheLocator, _SourceFileBackedLocatorMixin
+
+
+def user_cache_dir() -> Path:
+    """``$NEURALAB_CACHE_DIR``, else the platform's per-user cache folder + neuralab/numba."""
+    override = os.environ.get("NEURALAB_CACHE_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return base / "neuralab" / "numba"
+
+
+def _subpath(py_file: str) -> str:
+    """A stable folder name for a module, independent of the working directory."""
+    rel = py_file.replace("\\", "/")
+    for marker in ("core/",):
+        if marker in rel:
+            rel = rel[rel.rindex(marker):]
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", rel.removesuffix(".py"))
+
+
+class FrozenCacheLocator(_SourceFileBackedLocatorMixin, _CacheLocator):
+    def __init__(self, py_func, py_file):
+        self._py_file = py_file
+        self._lineno = py_func.__code__.co_firstlineno
+        self._cache_path = str(user_cache_dir() / _subpath(py_file))
+
+    def get_cache_path(self):
+        return self._cache_path
+
+    def get_source_stamp(self):
+        # frozen: the executable (as numba does); from source (tests): the module file
+        path = sys.executable if getattr(sys, "frozen", False) else self._py_file
+        st = os.stat(path)
+        return (st.st_mtime, st.st_size)
+
+    @classmethod
+    def from_function(cls, py_func, py_file):
+        self = cls(py_func, py_file)
+        try:
+            self.ensure_cache_path()
+        except OSError:
+            return None  # read-only home: numba falls back to compiling without a cache
+        return self

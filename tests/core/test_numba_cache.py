@@ -1,0 +1,45 @@
+"""The frozen app's numba cache locator writes to the user's cache folder, whatever the cwd."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+CODE = """
+import numpy as np
+from core._kernels.activations import act_value_array
+print(act_value_array(3, np.zeros(3), 0.0).sum())
+"""
+
+
+def _run(cache_dir, cwd):
+    env = dict(os.environ, NEURALAB_CACHE_DIR=str(cache_dir),
+               NUMBA_CACHE_LOCATOR_CLASSES="core._numba_cache.FrozenCacheLocator",
+               PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-c", CODE], env=env, cwd=cwd, capture_output=True,
+                          text=True, timeout=240)
+
+
+def test_cache_goes_to_the_user_folder(tmp_path):
+    cache = tmp_path / "cache"
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    out = _run(cache, work)
+    assert out.returncode == 0, out.stderr
+    files = [p.name for p in cache.rglob("*") if p.is_file()]
+    assert any(f.endswith(".nbi") for f in files), files
+    assert any(f.endswith(".nbc") for f in files), files
+    assert list(work.iterdir()) == []  # nothing written where the app was started from
+    # a second run (another working directory) finds the same cache folder
+    other = tmp_path / "other"
+    other.mkdir()
+    assert _run(cache, other).returncode == 0
+    assert sorted(p.name for p in cache.iterdir()) == ["core__kernels_activations"]
+
+
+def test_subpath_is_independent_of_the_prefix():
+    from core._numba_cache import _subpath
+
+    assert _subpath("core/_kernels/mlp.py") == _subpath("/tmp/x/_internal/core/_kernels/mlp.py")
+    assert _subpath("core\\_kernels\\mlp.py") == "core__kernels_mlp"
