@@ -36,7 +36,7 @@ def test_no_qt_import_statements_in_core():
     for path in CORE_DIR.rglob("*.py"):
         for line in path.read_text(encoding="utf-8").splitlines():
             stripped = line.strip()
-            if stripped.startswith(("import ", "from ")) and any(
-                    q in stripped for q in ("PySide6", "shiboken6", "pyqtgraph", "PyQt", "desktop")):
+            banned = ("PySide6", "shiboken6", "pyqtgraph", "PyQt", "desktop")
+            if stripped.startswith(("import ", "from ")) and any(q in stripped for q in banned):
                 offenders.append(f"{path.name}: {stripped}")
     assert offenders == []
