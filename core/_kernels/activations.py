@@ -104,3 +104,28 @@ def act_derivative_array(kind, z, alpha):
     for i in range(z.shape[0]):
         out[i] = act_derivative(kind, z[i], alpha)
     return out
+
+
+@njit(cache=True)
+def softmax_rows(logits, temperature):
+    """Row-wise softmax of a 2-D float64 array at a temperature T > 0.
+
+    p_k = e^((z_k - m) / T) / sum_j e^((z_j - m) / T) with m = max_j z_j: subtracting the
+    row maximum changes nothing mathematically but keeps every exponent <= 0, so nothing
+    overflows even for logits of +-1000.
+    """
+    n, k = logits.shape
+    out = np.empty_like(logits)
+    for i in range(n):
+        m = -np.inf
+        for j in range(k):
+            if logits[i, j] > m:
+                m = logits[i, j]
+        total = 0.0
+        for j in range(k):
+            e = math.exp((logits[i, j] - m) / temperature)
+            out[i, j] = e
+            total += e
+        for j in range(k):
+            out[i, j] /= total
+    return out
