@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 window.load_session_file(last_session_path())
             except Exception as exc:  # a broken last session must never stop the app
-                window.statusBar().showMessage(
+                window.flash(
                     QCoreApplication.translate(
                         "MainWindow", "The last session could not be restored: %1")
                     .replace("%1", str(exc)), 8000)

@@ -186,8 +186,18 @@ class MainWindow(QMainWindow):
         self.warm_bar.setRange(0, 0)  # busy indicator until the first progress report
         self.warm_bar.setMaximumWidth(140)
         self.warm_bar.setTextVisible(False)
+        self.message_label = QLabel()
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self.message_label.clear)
+        bar.addPermanentWidget(self.message_label)
         bar.addPermanentWidget(self.warm_label)
         bar.addPermanentWidget(self.warm_bar)
+
+    def flash(self, text: str, ms: int = 5000) -> None:
+        """A short message at the right of the status bar (the tab's status stays visible)."""
+        self.message_label.setText(text)
+        self._message_timer.start(ms)
 
     # --- translation ---------------------------------------------------------------
     def retranslate(self) -> None:
@@ -222,7 +232,8 @@ class MainWindow(QMainWindow):
         for i, act in enumerate(self.act_tabs):
             act.setText(self.tr("Go to tab %1").replace("%1", str(i + 1)))
         for i, spec in enumerate(TABS):
-            self.tabs.setTabText(i, f"{i + 1}  {spec.translated_title()}")
+            title = spec.translated_title().replace("&", "&&")  # not a mnemonic
+            self.tabs.setTabText(i, f"{i + 1}  {title}")
             self.pages[spec.id].retranslate()
         self.act_langs[current_language()].setChecked(True)
         self._refresh_status()
@@ -239,7 +250,7 @@ class MainWindow(QMainWindow):
             return
         ok = set_language(code)
         if not ok:
-            self.statusBar().showMessage(
+            self.flash(
                 self.tr("No translation files were found; staying in English."), 5000)
         self.act_langs[current_language()].setChecked(True)
         self._save_setting("language", current_language())
@@ -290,7 +301,7 @@ class MainWindow(QMainWindow):
     def _on_core_ready(self, seconds: float) -> None:
         self.warm_label.hide()
         self.warm_bar.hide()
-        self.statusBar().showMessage(
+        self.flash(
             self.tr("Compiled core ready in %1 s").replace("%1", f"{seconds:.1f}"), 4000)
         self.ensure_view(self.current_id())
         self._update_play_text()
@@ -414,7 +425,7 @@ class MainWindow(QMainWindow):
                         self.tr("%1 was not opened, and nothing was changed:\n%2")
                         .replace("%1", Path(path).name).replace("%2", str(exc)))
             return False
-        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", Path(path).name), 4000)
+        self.flash(self.tr("Opened %1").replace("%1", Path(path).name), 4000)
         return True
 
     def save_session(self) -> None:
@@ -438,7 +449,7 @@ class MainWindow(QMainWindow):
             self._error(self.tr("Could not save the session"), str(exc))
             return
         self.session_path = path
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path.name), 4000)
+        self.flash(self.tr("Saved %1").replace("%1", path.name), 4000)
 
     def _error(self, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
