@@ -12,7 +12,7 @@ import math
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
-from core.autograd import Graph
+from core.autograd_replay import Graph
 from desktop.paths import asset
 from desktop.tabs.backprop.graphs import ACTIVATION_NAMES, GRAPHS, GraphDef
 from desktop.tabs.backprop.scene import Scene, graph_layout, graph_scene, network_scene

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from core.autograd import Graph, fmt
+from core.autograd import fmt
+from core.autograd_replay import Graph
 from desktop.tabs.backprop.walkthrough import Walkthrough, fmt_change
 
 _OP_SYMBOL = {"+": "+", "-": "−", "*": "×", "/": "÷", "neg": "−x", "exp": "exp", "log": "ln",

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.autograd import NetworkGraph, fmt, network
+from core.autograd import fmt
+from core.autograd_replay import NetworkGraph, network
 
 #: iterations a walkthrough may run (Play stops there).
 MAX_ITERATIONS = 500

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from core.autograd import Graph
+from core.autograd_replay import Graph
 from desktop.paths import asset
 from desktop.tabs.backprop import create
 from desktop.tabs.backprop.graphs import GRAPHS
