@@ -186,7 +186,10 @@ def main(argv: list[str] | None = None) -> int:
         w, _, h = args.size.partition("x")
         window.resize(int(w), int(h))
     if args.projector:
-        window.set_projector(True)
+        if headless:
+            style.set_projector(True)  # offscreen "full screen" would shrink to 800x600
+        else:
+            window.set_projector(True)
     window.show()
     shown_at = time.perf_counter()
 
