@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.stamp-installed
 TESTSTAMP := $(VENV)/.stamp-test
 APPSTAMP  := $(VENV)/.stamp-app
 
-.PHONY: run test lint bench app translations screenshots clean
+.PHONY: run test test-gl lint bench app translations screenshots clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ run: $(STAMP)
 test: $(TESTSTAMP)
 	$(PY) -m ruff check core desktop tests bench tools
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+## The OpenGL tests (3-D views) on a virtual screen: needs Debian's xvfb and xauth.
+test-gl: $(TESTSTAMP)
+	xvfb-run -a -s "-screen 0 1920x1080x24" env QT_QPA_PLATFORM=xcb $(PY) -m pytest -m gl $(PYTEST_ARGS)
 
 lint: $(TESTSTAMP)
 	$(PY) -m ruff check core desktop tests bench tools
