@@ -365,7 +365,7 @@ class MainWindow(QMainWindow):
     def _refresh_status(self, *_args) -> None:
         model = self.current_model()
         text = model.status_text() if model is not None else ""
-        if model is not None and model.running and model.fps > 0:
+        if model is not None and model.running and model.fps > 0 and "fps" not in text:
             text = f"{text} - {model.fps:.0f} fps" if text else f"{model.fps:.0f} fps"
         self.status_label.setText(text)
 
