@@ -1,0 +1,357 @@
+"""Compiled multi-layer perceptron: forward pass, loss, back-propagation and whole epochs.
+
+The network is described by ``net``, an int64 array (5, L + 1) built by ``core.mlp``:
+
+    net[SIZE]    units per layer from the input to the output, e.g. [2, 4, 2, 1]
+    net[ACT, l]  the activation id of weight layer l (``core._kernels.activations``); the
+                 output layer's may also be SOFTMAX
+    net[W, l]    where W_l (n_in x n_out, row-major) starts in ``params``
+    net[B, l]    where b_l (n_out,) starts in ``params``
+    net[UNIT, l] the first row of layer l's units in the buffers A, G, D (net[UNIT, L] = total)
+
+Layer l computes z_l = a_(l−1) W_l + b_l and a_l = g_l(z_l), with a_0 = x. ``alpha`` is the
+leaky-ReLU slope / ELU scale; ``loss`` an id of ``core._kernels.losses``.
+
+Activations are kept *feature-major*: A (units, width) holds one row per unit and one column
+per sample, so every inner loop runs over the samples of a batch, contiguous in memory, and
+compiles to SIMD code. G (same shape) holds g'(z) times the dropout mask, D the deltas
+dL/dz. Back-propagation of the mean loss over a batch of B samples:
+
+    delta_out = (p − t) / B                   softmax + cross-entropy, sigmoid + bce (fused)
+    delta_out = (a − t) g'(z) / B             mse, L = (1/B) Σ_n Σ_k ½ (a − t)²
+    delta_(l−1) = (W_l delta_l) ⊙ g'(z_(l−1))
+    dL/dW_l = Σ_batch a_(l−1) delta_lᵀ,   dL/db_l = Σ_batch delta_l
+
+plus λ1 sign(W) + λ2 W for the penalty λ1 Σ|W| + λ2/2 Σ W² (weights only).
+
+Performance notes (measured; see ``bench/bench_core.py``):
+
+* The kernels only loop over elements. Every buffer comes from the caller (allocated once
+  per call in ``core.mlp``), nothing is allocated in a loop, and array-level numpy (slice
+  assignment, copies) is avoided: it multiplies numba's compile time.
+* Everything lives in ONE function, ``run``: numba compiles a called function on its own and
+  again inside every caller, so separate forward/backward/entry functions cost seconds of
+  cold compile. Inner products are written out 4 terms at a time (one load/store of the
+  accumulator per 4 multiply-adds) and every inner loop indexes from 0 (or with unsigned
+  indices): numba's negative-index check on ``x[p + j]`` would stop the vectoriser.
+* No ``fastmath`` at all: NaN and Inf must survive so that divergence is detected, and with
+  reassociation the summation order would depend on the buffers' memory alignment, so a
+  replayed run would not be bit-for-bit the same.
+
+Numba caveat: a cached kernel is not recompiled when a function it calls from *another*
+file changes (``opt_step``, ``act_value``, ``vec_tanh``); clear ``__pycache__`` after
+editing those.
+"""
+import math
+
+import numpy as np
+from numba import njit
+
+from core._kernels.activations import (
+    LEAKY_RELU,
+    LINEAR,
+    RELU,
+    SIGMOID,
+    TANH,
+    act_derivative,
+    act_value,
+)
+from core._kernels.losses import BCE, CCE, MSE
+from core._kernels.optimizers import opt_step
+from core._kernels.vecmath import vec_tanh
+
+SOFTMAX = 10  # output-only activation id (one past the scalar activations)
+SIZE, ACT, W, B, UNIT = 0, 1, 2, 3, 4  # rows of ``net``
+
+_FAST = dict(cache=True, error_model="numpy")  # IEEE division: x/0 → ±inf/NaN, no raise
+_LOG_EPS = math.log(1e-12)  # bce clips p to [1e-12, 1 − 1e-12]
+_LOG_1M_EPS = math.log1p(-1e-12)
+
+
+def build_net(sizes, act_ids) -> np.ndarray:
+    """The ``net`` array for layer sizes [n_0, …, n_L] and L activation ids."""
+    n_layers = len(sizes) - 1
+    net = np.zeros((5, n_layers + 1), dtype=np.int64)
+    net[SIZE] = sizes
+    net[ACT, :n_layers] = act_ids
+    pos = unit = 0
+    for layer in range(n_layers):
+        net[W, layer] = pos
+        pos += sizes[layer] * sizes[layer + 1]
+        net[B, layer] = pos
+        pos += sizes[layer + 1]
+        net[UNIT, layer] = unit
+        unit += sizes[layer + 1]
+    net[W, n_layers] = net[B, n_layers] = pos  # = number of params
+    net[UNIT, n_layers] = unit
+    return net
+
+
+# ---- kernels ------------------------------------------------------------------------------
+@njit(**_FAST)
+def _random(state):
+    """xorshift64 (Marsaglia): the next state and a uniform number in [0, 1) from it."""
+    x = state[0]
+    x ^= x << 13
+    x ^= (x >> 7) & 0x01FFFFFFFFFFFFFF  # logical shift of a signed int64
+    x ^= x << 17
+    state[0] = x
+    return ((x >> 11) & 0x1FFFFFFFFFFFFF) * (1.0 / 9007199254740992.0)
+
+
+@njit(**_FAST)
+def _loss_sum(loss, A, r0, Zout, YB, n_out, bs):
+    """Σ over the first bs samples of the per-sample loss (``core.losses`` conventions):
+    mse ½ Σ_k (a − t)²; bce −[t log p + (1 − t) log(1 − p)] with p = σ(z) clipped to
+    [1e-12, 1 − 1e-12], from log p = −softplus(−z), log(1 − p) = −softplus(z);
+    cross-entropy Σ_k t_k (lse(z) − z_k) with lse(z) = m + log Σ_k e^(z_k − m), m = max z.
+    """
+    total = 0.0
+    lse = 0.0
+    for c in range(bs):
+        if loss == CCE:
+            m = Zout[0, c]
+            for k in range(1, n_out):
+                m = Zout[k, c] if Zout[k, c] > m else m
+            sum_e = 0.0
+            for k in range(n_out):
+                sum_e += math.exp(Zout[k, c] - m)
+            lse = m + math.log(sum_e)
+        for k in range(n_out):
+            t = YB[k, c]
+            if loss == MSE:
+                d = A[r0 + k, c] - t
+                total += 0.5 * d * d
+            elif loss == BCE:
+                z = Zout[k, c]
+                soft = math.log1p(math.exp(-abs(z)))
+                log_p = -(soft + (-z if z < 0.0 else 0.0))  # −softplus(−z)
+                log_q = -(soft + (z if z > 0.0 else 0.0))  # −softplus(z)
+                log_p = _LOG_EPS if log_p < _LOG_EPS else (
+                    _LOG_1M_EPS if log_p > _LOG_1M_EPS else log_p)
+                log_q = _LOG_EPS if log_q < _LOG_EPS else (
+                    _LOG_1M_EPS if log_q > _LOG_1M_EPS else log_q)
+                total -= t * log_p + (1.0 - t) * log_q
+            else:
+                total += t * (lse - Zout[k, c])
+    return total
+
+
+FORWARD, LOSS, GRADIENT, TRAIN = 0, 1, 2, 3  # what ``run`` computes
+
+
+@njit(**_FAST)
+def run(mode, params, net, alpha, loss, X, Y, epochs, batch_size, shuffle, dropout, l1, l2,
+        opt_kind, slots, hyper, t, rng, order, XB, YB, A, Zout, G, D, Dt, grad, backup, losses):
+    """Everything the MLP computes: one compiled function, one compile, one cache entry.
+
+    mode FORWARD: every unit's output for the N rows of X into A (units, N); XB, Zout N wide;
+    Y is (N, 0). LOSS: the mean data loss (1/N) Σ_n loss(x_n, t_n), in chunks of the
+    buffers' width. GRADIENT: also grad ← ∂(L + λ1 Σ|W| + λ2/2 Σ W²)/∂params over all N
+    rows (G, D N wide) and the penalty. TRAIN: ``epochs`` epochs in place on params and
+    slots: shuffle ``order`` (Fisher–Yates, xorshift with the state ``rng``), then per batch of
+    ``batch_size`` rows (the last may be shorter) forward with dropout, back-propagate, add
+    the penalty's gradient, t += 1, ``opt_step``; after the batches the mean data loss over
+    all rows goes to losses[epoch]. If it or a parameter is NaN/Inf, params, slots and t
+    return to the end of the previous epoch and training stops.
+
+    ``order`` holds 0 … N−1 (shuffled in place); ``backup`` is (1 + n_slots, n_params).
+    The passes are written out here rather than as separate functions: numba compiles a
+    called function once on its own and again inside each caller (see the module docstring).
+    Returns (loss, penalty, epochs completed, t, diverged).
+    """
+    n = X.shape[0]
+    n_params = params.shape[0]
+    n_slots = slots.shape[0]
+    n_layers = net.shape[1] - 1
+    n_out = net[SIZE, n_layers]
+    r_out = net[UNIT, n_layers - 1]
+    width = XB.shape[1]
+    step = batch_size if mode == TRAIN else n
+    n_batches = (n + step - 1) // step if mode == TRAIN or mode == GRADIENT else 0
+    chunk = 256 if mode == FORWARD and width > 256 else width  # FORWARD: blocks in L1 cache
+    n_items = n_batches + (n + chunk - 1) // chunk  # training batches, evaluation chunks
+    fused = loss == CCE or (loss == BCE and net[ACT, n_layers - 1] == SIGMOID)
+    keep_scale = 1.0 / (1.0 - dropout)
+    epochs = epochs if mode == TRAIN else 1
+    penalty = 0.0
+    t_start = t
+    for epoch in range(epochs + 1):
+        # -- keep the last finite state (or go back to it), stop after the last epoch ------
+        finite = True
+        if mode == TRAIN and epoch > 0:
+            finite = math.isfinite(losses[epoch - 1])
+            for p in range(n_params):
+                finite = finite and math.isfinite(params[p])
+        for p in range(n_params if mode == TRAIN else 0):
+            for s in range(n_slots + 1):
+                if finite:
+                    backup[s, p] = params[p] if s == 0 else slots[s - 1, p]
+                elif s == 0:
+                    params[p] = backup[0, p]
+                else:
+                    slots[s - 1, p] = backup[s, p]
+        if not finite:
+            return losses[epoch - 1], penalty, epoch - 1, t_start, True
+        if epoch == epochs:
+            break
+        t_start = t
+        for i in range(n - 1 if mode == TRAIN and shuffle else 0, 0, -1):  # Fisher–Yates
+            j = int(_random(rng) * (i + 1))
+            order[i], order[j] = order[j], order[i]
+        total = 0.0
+        for item in range(n_items):
+            training = item < n_batches
+            start = item * step if training else (item - n_batches) * chunk
+            bs = step if training else chunk
+            bs = bs if start + bs <= n else n - start
+            first = start if mode == FORWARD else 0  # first buffer column used
+            # unsigned column indices: numba then skips the negative-index wraparound that
+            # would stop the vectoriser (a range that starts at 0 needs no such help)
+            c0 = np.uint64(first)
+            c1 = np.uint64(first + bs)
+            # -- the batch, feature-major: XB[:, c] = X[row], rows shuffled when training --
+            for c in range(bs):
+                row = order[start + c] if training else start + c
+                for i in range(X.shape[1]):
+                    XB[i, first + c] = X[row, i]
+                for k in range(Y.shape[1]):
+                    YB[k, c] = Y[row, k]
+            # -- forward: z = a W + b one unit (row) at a time, then a = g(z), G = g'(z) -----
+            for layer in range(n_layers):
+                n_in = net[SIZE, layer]
+                n_units = net[SIZE, layer + 1]
+                r0 = net[UNIT, layer]
+                w0 = net[W, layer]
+                src = XB if layer == 0 else A
+                s0 = 0 if layer == 0 else net[UNIT, layer - 1]
+                kind = net[ACT, layer]
+                hidden = layer < n_layers - 1
+                for r in range(r0, r0 + n_units):
+                    j = r - r0
+                    bias = params[net[B, layer] + j]
+                    for c in range(c0, c1):
+                        A[r, c] = bias
+                    for i in range(0, n_in - 3, 4):  # 4 inputs per pass: 1 load/store of A
+                        p = w0 + i * n_units + j
+                        wa, wb = params[p], params[p + n_units]
+                        wc, wd = params[p + 2 * n_units], params[p + 3 * n_units]
+                        q = s0 + i
+                        for c in range(c0, c1):
+                            A[r, c] += (wa * src[q, c] + wb * src[q + 1, c]) + (
+                                wc * src[q + 2, c] + wd * src[q + 3, c])
+                    for i in range(n_in - n_in % 4, n_in):
+                        w = params[w0 + i * n_units + j]
+                        for c in range(c0, c1):
+                            A[r, c] += w * src[s0 + i, c]
+                    if not hidden:
+                        for c in range(c0, c1):
+                            Zout[j, c] = A[r, c]
+                    if kind == TANH or kind == SIGMOID:  # σ(z) = ½ + ½ tanh(z/2)
+                        sig = kind == SIGMOID
+                        half = 0.5 if sig else 1.0
+                        shift = 0.5 if sig else 0.0
+                        for c in range(c0, c1):
+                            A[r, c] = shift + half * vec_tanh(half * A[r, c])
+                        if training:  # σ' = σ − σ², tanh' = 1 − tanh²
+                            for c in range(c0, c1):
+                                G[r, c] = (A[r, c] if sig else 1.0) - A[r, c] * A[r, c]
+                    elif kind == RELU or kind == LEAKY_RELU or kind == LINEAR:
+                        slope = 0.0 if kind == RELU else (alpha if kind == LEAKY_RELU else 1.0)
+                        if training:
+                            for c in range(c0, c1):
+                                G[r, c] = 1.0 if A[r, c] > 0.0 else slope
+                        for c in range(c0, c1):
+                            A[r, c] = A[r, c] if A[r, c] > 0.0 else slope * A[r, c]
+                    elif kind != SOFTMAX:  # step, elu, softplus, gelu, swish: scalar kernels
+                        for c in range(c0, c1):
+                            z = A[r, c]
+                            if training:
+                                G[r, c] = act_derivative(kind, z, alpha)
+                            A[r, c] = act_value(kind, z, alpha) if z == z else z  # keep NaN
+                    if training and hidden and dropout > 0.0:  # inverted dropout, mask in G
+                        for c in range(c0, c1):
+                            keep = keep_scale if _random(rng) >= dropout else 0.0
+                            A[r, c] *= keep
+                            G[r, c] *= keep
+                if kind == SOFTMAX:  # p_k = e^(z_k − m) / Σ_j e^(z_j − m), m = max_j z_j
+                    for c in range(c0, c1):
+                        m = A[r0, c]
+                        for r in range(r0 + 1, r0 + n_units):
+                            m = A[r, c] if A[r, c] > m or A[r, c] != A[r, c] else m
+                        sum_e = 0.0
+                        for r in range(r0, r0 + n_units):
+                            A[r, c] = math.exp(A[r, c] - m)
+                            sum_e += A[r, c]
+                        for r in range(r0, r0 + n_units):
+                            A[r, c] /= sum_e
+            if not training:
+                if mode != FORWARD:
+                    total += _loss_sum(loss, A, r_out, Zout, YB, n_out, bs)
+                continue
+            # -- back-propagation: deltas D = dL/dz, from the output layer down ---------------
+            for r in range(r_out, r_out + n_out):
+                for c in range(bs):
+                    d = (A[r, c] - YB[r - r_out, c]) / bs
+                    D[r, c] = d if fused else d * G[r, c]
+            for layer in range(n_layers - 1, -1, -1):
+                n_in = net[SIZE, layer]
+                n_units = net[SIZE, layer + 1]
+                r0 = net[UNIT, layer]
+                w0 = net[W, layer]
+                src = XB if layer == 0 else A
+                s0 = 0 if layer == 0 else net[UNIT, layer - 1]
+                for j in range(n_units):  # Dt = Dᵀ: samples in rows, for the loops below
+                    for c in range(bs):
+                        Dt[c, j] = D[r0 + j, c]
+                # views indexed from 0: ``grad[p + j]`` would carry numba's negative-index
+                # check into the loops and stop the vectoriser
+                gb = grad[net[B, layer]:net[B, layer] + n_units]
+                for j in range(n_units):  # dL/db = Σ_c Dt_c:
+                    gb[j] = 0.0
+                for c in range(bs):
+                    for j in range(n_units):
+                        gb[j] += Dt[c, j]
+                for i in range(n_in):  # dL/dW_i: = Σ_c a_ic Dt_c:, 4 samples per pass
+                    q = s0 + i
+                    gw = grad[w0 + i * n_units:w0 + (i + 1) * n_units]
+                    for j in range(n_units):
+                        gw[j] = 0.0
+                    for c in range(0, bs - 3, 4):
+                        xa, xb, xc, xd = src[q, c], src[q, c + 1], src[q, c + 2], src[q, c + 3]
+                        for j in range(n_units):
+                            gw[j] += (xa * Dt[c, j] + xb * Dt[c + 1, j]) + (
+                                xc * Dt[c + 2, j] + xd * Dt[c + 3, j])
+                    for c in range(bs - bs % 4, bs):
+                        for j in range(n_units):
+                            gw[j] += src[q, c] * Dt[c, j]
+                for i in range(n_in if layer > 0 else 0):  # D_(l−1) = (W_l D_l) ⊙ g'(z_(l−1))
+                    p = w0 + i * n_units
+                    q = s0 + i
+                    for c in range(bs):
+                        D[q, c] = 0.0
+                    for j in range(0, n_units - 3, 4):
+                        wa, wb, wc, wd = params[p + j], params[p + j + 1], params[p + j + 2], \
+                            params[p + j + 3]
+                        for c in range(bs):
+                            D[q, c] += (wa * D[r0 + j, c] + wb * D[r0 + j + 1, c]) + (
+                                wc * D[r0 + j + 2, c] + wd * D[r0 + j + 3, c])
+                    for j in range(n_units - n_units % 4, n_units):
+                        for c in range(bs):
+                            D[q, c] += params[p + j] * D[r0 + j, c]
+                    for c in range(bs):
+                        D[q, c] *= G[q, c]
+            if l1 > 0.0 or l2 > 0.0:  # grad_W += λ1 sign(W) + λ2 W (weights only)
+                penalty = 0.0
+                for layer in range(n_layers):
+                    for p in range(net[W, layer], net[B, layer]):
+                        w = params[p]
+                        grad[p] += l1 * (1.0 if w > 0.0 else (-1.0 if w < 0.0 else 0.0)) + l2 * w
+                        penalty += l1 * abs(w) + 0.5 * l2 * w * w
+            if mode == TRAIN:
+                t += 1
+                opt_step(opt_kind, params, grad, slots, hyper, t)
+        if mode != TRAIN:
+            return total / n, penalty, 1, t, False
+        losses[epoch] = total / n
+    return losses[epochs - 1] if epochs > 0 else 0.0, penalty, epochs, t, False
