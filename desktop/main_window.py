@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop import session
 from desktop.i18n import LANGUAGES, current_language, set_language
-from desktop.tabs import TABS, TabSpec, spec_for
+from desktop.tabs import TABS, TabSpec
 from desktop.theme import style
 
 APP_VERSION = "0.1.0"
@@ -67,7 +67,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
-        for spec in TABS:
+        self.specs: list[TabSpec] = list(TABS)  # this window's tabs, fixed at creation
+        for spec in self.specs:
             page = TabPage(spec)
             self.pages[spec.id] = page
             self.tabs.addTab(page, spec.title)
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
         self.act_shortcuts = self._action(self.show_shortcuts, key.HelpContents)
         self.act_about = self._action(self.show_about)
         self.act_tabs = []
-        for i in range(min(9, len(TABS))):
+        for i in range(min(9, len(self.specs))):
             self.act_tabs.append(self._action(lambda _=False, i=i: self.tabs.setCurrentIndex(i),
                                               str(i + 1)))
         self.act_leave = self._action(self._leave_full_screen, "Esc")
@@ -231,7 +232,7 @@ class MainWindow(QMainWindow):
         self._update_play_text()
         for i, act in enumerate(self.act_tabs):
             act.setText(self.tr("Go to tab %1").replace("%1", str(i + 1)))
-        for i, spec in enumerate(TABS):
+        for i, spec in enumerate(self.specs):
             title = spec.translated_title().replace("&", "&&")  # not a mnemonic
             self.tabs.setTabText(i, f"{i + 1}  {title}")
             self.pages[spec.id].retranslate()
@@ -312,7 +313,7 @@ class MainWindow(QMainWindow):
         raise RuntimeError("warming the compiled core failed:\n" + details)
 
     def current_id(self) -> str:
-        return TABS[self.tabs.currentIndex()].id if TABS else ""
+        return self.specs[self.tabs.currentIndex()].id if self.specs else ""
 
     def current_view(self):
         return self.views.get(self.current_id())
@@ -327,7 +328,7 @@ class MainWindow(QMainWindow):
             return self.views[tab_id]
         if not self.warmup.is_ready:
             return None
-        view = spec_for(tab_id).create()
+        view = self.pages[tab_id].spec.create()
         view.model.status_changed.connect(self._refresh_status)
         view.model.running_changed.connect(lambda _r: self._update_play_text())
         self.views[tab_id] = view
@@ -336,7 +337,7 @@ class MainWindow(QMainWindow):
         return view
 
     def ensure_all_views(self) -> None:
-        for spec in TABS:
+        for spec in self.specs:
             self.ensure_view(spec.id)
 
     def _on_tab_changed(self, index: int) -> None:
@@ -397,7 +398,7 @@ class MainWindow(QMainWindow):
                     self.views[tab_id].model.from_state(snapshots[tab_id])
                 except Exception:
                     pass
-            name = spec_for(failing).translated_title()
+            name = self.pages[failing].spec.translated_title()
             raise session.SessionError(
                 self.tr("the part for the tab “%1” is invalid: %2")
                 .replace("%1", name).replace("%2", str(exc))) from exc
