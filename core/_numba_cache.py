@@ -1,4 +1,4 @@
-"""A numba cache locator for the frozen (PyInstaller) app.
+"""numba cache locators: one for the frozen (PyInstaller) app, one for the source tree.
 
 Frozen modules carry a *relative* ``co_filename`` (e.g. ``core/_kernels/mlp.py``), so numba's
 own locators put the cache in a folder that depends on the working directory, or inside the
@@ -12,12 +12,19 @@ Enabled by ``desktop.app`` (only when ``sys.frozen``) through
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import re
 import sys
 from pathlib import Path
 
-from numba.core.caching import _CacheLocator, _SourceFileBackedLocatorMixin
+from numba.core.caching import (
+    CacheImpl,
+    InTreeCacheLocator,
+    _CacheLocator,
+    _SourceFileBackedLocatorMixin,
+)
 
 
 def user_cache_dir() -> Path:
@@ -66,3 +73,48 @@ class FrozenCacheLocator(_SourceFileBackedLocatorMixin, _CacheLocator):
         except OSError:
             return None  # read-only home: numba falls back to compiling without a cache
         return self
+
+
+class KernelTreeLocator(InTreeCacheLocator):
+    """numba's in-tree cache (``__pycache__``), but stale as soon as ANY kernel file changes.
+
+    numba stamps a cached kernel with its own source file only, so a kernel that calls a
+    function from another file (the MLP kernel calls ``act_value`` and ``opt_step``) would
+    keep running stale compiled code after that other file is edited. Stamping with every
+    file in ``core/_kernels`` makes any edit there recompile every kernel once.
+    """
+
+    @classmethod
+    def from_function(cls, py_func, py_file):
+        if Path(py_file).resolve().parent != KERNELS_DIR:
+            return None
+        return super().from_function(py_func, py_file)
+
+    def get_source_stamp(self):
+        return kernels_stamp()
+
+
+KERNELS_DIR = Path(__file__).resolve().parent / "_kernels"
+
+
+def kernels_stamp() -> str:
+    """A digest of every kernel file's contents (cheap: re-hashed only when one changes)."""
+    digest = hashlib.sha256()
+    for path in sorted(KERNELS_DIR.glob("*.py")):
+        st = path.stat()
+        digest.update(path.name.encode())
+        digest.update(_file_hash(str(path), st.st_mtime_ns, st.st_size))
+    return digest.hexdigest()
+
+
+@functools.cache
+def _file_hash(path: str, mtime_ns: int, size: int) -> bytes:
+    with open(path, "rb") as fh:
+        return hashlib.sha256(fh.read()).digest()
+
+
+def install_kernel_tree_locator() -> None:
+    """Put ``KernelTreeLocator`` first in numba's default locators (idempotent). Frozen apps
+    set ``NUMBA_CACHE_LOCATOR_CLASSES`` instead, which replaces the defaults entirely."""
+    if KernelTreeLocator not in CacheImpl._locator_classes:
+        CacheImpl._locator_classes.insert(0, KernelTreeLocator)

@@ -43,3 +43,45 @@ def test_subpath_is_independent_of_the_prefix():
 
     assert _subpath("core/_kernels/mlp.py") == _subpath("/tmp/x/_internal/core/_kernels/mlp.py")
     assert _subpath("core\\_kernels\\mlp.py") == "core__kernels_mlp"
+
+
+PROBE = """
+from numba import njit
+from core._kernels.activations import act_value
+
+
+@njit(cache=True)
+def probe(z):
+    return act_value(0, z, 0.0)
+"""
+
+
+def test_editing_one_kernel_file_recompiles_the_kernels_that_call_it(tmp_path):
+    """A cached kernel must not keep stale code of a function it calls from another file."""
+    import shutil
+
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "core", tree / "core",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (tree / "core" / "_kernels" / "zz_probe.py").write_text(PROBE)
+    code = "from core._kernels.zz_probe import probe; print(probe(3.0))"
+
+    def run():
+        env = dict(os.environ, PYTHONPATH=str(tree))
+        env.pop("NUMBA_CACHE_LOCATOR_CLASSES", None)
+        env.pop("NUMBA_CACHE_DIR", None)
+        out = subprocess.run([sys.executable, "-c", code], env=env, cwd=tree,
+                             capture_output=True, text=True, timeout=240)
+        assert out.returncode == 0, out.stderr
+        return out.stdout.strip()
+
+    assert run() == "3.0"
+    assert run() == "3.0"  # from the cache
+    assert list((tree / "core" / "_kernels" / "__pycache__").glob("zz_probe*.nbi"))
+    acts = tree / "core" / "_kernels" / "activations.py"
+    text = acts.read_text()
+    patched = text.replace("    if kind == LINEAR:\n        return z\n",
+                           "    if kind == LINEAR:\n        return z + 1.0\n", 1)
+    assert patched != text
+    acts.write_text(patched)
+    assert run() == "4.0"  # the probe was recompiled against the edited act_value
