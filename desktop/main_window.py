@@ -270,7 +270,11 @@ class MainWindow(QMainWindow):
         self.toolbar.setFont(f)
         for w in self.toolbar.findChildren(QWidget):
             w.setFont(f)
-        self.tabs.tabBar().setFont(style.font(1.05, bold=True))
+        # Tab titles are navigation, not content: in projector mode they must still all fit.
+        self.tabs.tabBar().setFont(style.font(0.8 if style.projector else 1.0, bold=True))
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        # Every tab has its own Play/Step/Reset; on a projector the rows go to the content.
+        self.toolbar.setVisible(not style.projector)
         for page in self.pages.values():
             page.placeholder.setFont(style.font(1.4))
 
