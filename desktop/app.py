@@ -191,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             window.set_projector(True)
     window.show()
+    if args.startup_probe:
+        app.processEvents()  # count the first paint, not just the request to show
     shown_at = time.perf_counter()
 
     if headless:
