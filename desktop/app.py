@@ -157,7 +157,7 @@ def run_single_tab(tab_id: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = _init_app(args)
-    from desktop import errors
+    from desktop import errors, session
     from desktop.main_window import MainWindow, wait_for
     from desktop.tabs import TABS, spec_for
     from desktop.theme import style
@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
             window.open_session(args.session)
         elif settings is not None and not args.no_restore and last_session_path().exists():
             try:
-                window.load_session_file(last_session_path())
+                window.restore_lazily(session.read(last_session_path()))
             except Exception as exc:  # a broken last session must never stop the app
                 window.flash(
                     QCoreApplication.translate(

@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         self.session_path: Path | None = None
         self.views: dict[str, object] = {}
         self.pages: dict[str, TabPage] = {}
+        #: saved states of tabs not built yet (applied when each tab is first opened)
+        self.pending_states: dict[str, dict] = {}
         self._fullscreen_before_projector = False
 
         self.tabs = QTabWidget()
@@ -333,6 +335,13 @@ class MainWindow(QMainWindow):
         if not self.warmup.is_ready:
             return None
         view = self.pages[tab_id].spec.create()
+        pending = self.pending_states.pop(tab_id, None)
+        if pending is not None:
+            try:
+                view.model.from_state(pending)
+            except ValueError as exc:  # a stale part of the last session: start fresh
+                self.flash(self.tr("The saved state of this tab was not restored: %1")
+                           .replace("%1", str(exc)), 8000)
         view.model.status_changed.connect(self._refresh_status)
         view.model.running_changed.connect(lambda _r: self._update_play_text())
         self.views[tab_id] = view
@@ -376,7 +385,26 @@ class MainWindow(QMainWindow):
 
     # --- sessions --------------------------------------------------------------------
     def session_state(self) -> dict:
-        return {tab_id: view.model.to_state() for tab_id, view in self.views.items()}
+        state = dict(self.pending_states)  # tabs not opened this time keep their state
+        state.update({tab_id: view.model.to_state() for tab_id, view in self.views.items()})
+        return state
+
+    def restore_lazily(self, doc: dict) -> None:
+        """Restore a session without building every tab now: each tab gets its state when it
+        is first opened (start-up stays fast); the current tab is built at once."""
+        self.pending_states = {k: v for k, v in doc.get("tabs", {}).items()
+                               if k in self.pages and k not in self.views}
+        for tab_id, view in self.views.items():
+            state = doc.get("tabs", {}).get(tab_id)
+            if state is not None:
+                try:
+                    view.model.from_state(state)
+                except ValueError:
+                    pass
+        current = doc.get("current_tab")
+        if current in self.pages:
+            self.tabs.setCurrentWidget(self.pages[current])
+        self.ensure_view(self.current_id())
 
     def save_session_to(self, path) -> None:
         session.write(path, self.current_id(), self.session_state())
@@ -384,6 +412,7 @@ class MainWindow(QMainWindow):
     def apply_session(self, doc: dict) -> None:
         """Apply a parsed session; on any tab's error, every tab is put back as it was."""
         self.ensure_all_views()
+        self.pending_states.clear()
         tabs = doc.get("tabs", {})
         unknown = [k for k in tabs if k not in self.views]
         snapshots = {k: v.model.to_state() for k, v in self.views.items()}

@@ -33,6 +33,7 @@ This tab opens in a moment.</source>
     </message>
     <message>
         <source>Neuralab - deep learning, live</source>
+        <extracomment>saved states of tabs not built yet (applied when each tab is first opened)</extracomment>
         <translation>Neuralab - 딥러닝을 눈으로 보다</translation>
     </message>
     <message>
@@ -142,6 +143,10 @@ This tab opens in a moment.</source>
     <message>
         <source>The compiled core failed to start: see the error details</source>
         <translation>컴파일된 코어를 시작하지 못했습니다: 오류 내용을 확인하세요</translation>
+    </message>
+    <message>
+        <source>The saved state of this tab was not restored: %1</source>
+        <translation>이 탭의 저장된 상태를 복원하지 못했습니다: %1</translation>
     </message>
     <message>
         <source>⏸ Pause</source>

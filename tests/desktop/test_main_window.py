@@ -153,3 +153,23 @@ def test_shortcut_help_lists_the_keys(window):
     text = window.shortcuts_text()
     for key in ("Space", "F5", "Esc", "Ctrl S"):
         assert key in text
+
+
+def test_last_session_is_restored_lazily_and_kept_for_unopened_tabs(qtbot, window, tmp_path):
+    doc = {"format": session.FORMAT, "version": 1, "current_tab": "alpha",
+           "tabs": {"alpha": {"value": 4}, "beta": {"value": 9}}}
+    assert "beta" not in window.views
+    window.restore_lazily(doc)
+    assert window.views["alpha"].model.value == 4
+    assert "beta" not in window.views  # not built at start-up
+    assert window.session_state()["beta"] == {"value": 9}  # but not forgotten either
+    window.tabs.setCurrentIndex(1)
+    assert window.views["beta"].model.value == 9  # applied when first opened
+
+
+def test_a_stale_tab_state_in_the_last_session_is_skipped(qtbot, window):
+    doc = {"format": session.FORMAT, "version": 1, "tabs": {"beta": {"value": "bad"}}}
+    window.restore_lazily(doc)
+    window.tabs.setCurrentIndex(1)
+    assert window.views["beta"].model.value == 0
+    assert "not restored" in window.message_label.text()
