@@ -38,9 +38,9 @@ Performance notes (measured; see ``bench/bench_core.py``):
   reassociation the summation order would depend on the buffers' memory alignment, so a
   replayed run would not be bit-for-bit the same.
 
-Numba caveat: a cached kernel is not recompiled when a function it calls from *another*
-file changes (``opt_step``, ``act_value``, ``vec_tanh``); clear ``__pycache__`` after
-editing those.
+Numba's own cache would not recompile a kernel when a function it calls from *another* file
+changes (``opt_step``, ``act_value``, ``vec_tanh``); ``core._numba_cache.KernelTreeLocator``
+stamps every cached kernel with all the files in this folder instead.
 """
 import math
 

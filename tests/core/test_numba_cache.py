@@ -85,3 +85,17 @@ def test_editing_one_kernel_file_recompiles_the_kernels_that_call_it(tmp_path):
     assert patched != text
     acts.write_text(patched)
     assert run() == "4.0"  # the probe was recompiled against the edited act_value
+
+
+def test_numba_cache_dir_is_honoured_by_the_source_tree_locator(tmp_path):
+    """``NUMBA_CACHE_DIR`` moves the in-tree cache (the benchmark's cold compile needs an
+    empty one): the kernels' cache files land there, keyed by module."""
+    cache = tmp_path / "numba-cache"
+    env = dict(os.environ, NUMBA_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
+    env.pop("NUMBA_CACHE_LOCATOR_CLASSES", None)
+    out = subprocess.run([sys.executable, "-c", CODE], env=env, cwd=tmp_path,
+                         capture_output=True, text=True, timeout=240)
+    assert out.returncode == 0, out.stderr
+    written = sorted(p.name for p in (cache / "core__kernels_activations").iterdir())
+    assert any(name.endswith(".nbi") for name in written), written
+    assert any(name.endswith(".nbc") for name in written), written
