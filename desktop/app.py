@@ -68,7 +68,7 @@ def apply_app_style(app) -> None:
     if style.dark:
         role = QPalette.ColorRole
         for r, c in ((role.Window, "#202326"), (role.WindowText, "#f0f0f0"),
-                     (role.Base, "#16181a"), (role.AlternateBase, "#2a2d31"),
+                     (role.Base, "#30353a"), (role.AlternateBase, "#2a2d31"),
                      (role.Text, "#f0f0f0"), (role.Button, "#2d3135"),
                      (role.ButtonText, "#f0f0f0"), (role.ToolTipBase, "#2d3135"),
                      (role.ToolTipText, "#f0f0f0"), (role.Highlight, "#0877bd"),

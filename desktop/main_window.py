@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         self.warm_bar.setMaximumWidth(140)
         self.warm_bar.setTextVisible(False)
         self.message_label = QLabel()
+        self._flash_source = None
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self.message_label.clear)
@@ -197,9 +198,13 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.warm_label)
         bar.addPermanentWidget(self.warm_bar)
 
-    def flash(self, text: str, ms: int = 5000) -> None:
-        """A short message at the right of the status bar (the tab's status stays visible)."""
-        self.message_label.setText(text)
+    def flash(self, text, ms: int = 5000) -> None:
+        """A short message at the right of the status bar (the tab's status stays visible).
+
+        ``text`` is a string, or a function returning it: a message shown through a function
+        is re-translated if the language changes while it is on screen."""
+        self._flash_source = text if callable(text) else None
+        self.message_label.setText(text() if callable(text) else text)
         self._message_timer.start(ms)
 
     # --- translation ---------------------------------------------------------------
@@ -240,6 +245,8 @@ class MainWindow(QMainWindow):
             self.pages[spec.id].retranslate()
         self.act_langs[current_language()].setChecked(True)
         self._refresh_status()
+        if self._message_timer.isActive() and self._flash_source is not None:
+            self.message_label.setText(self._flash_source())
         if not self.warmup.is_ready:
             self.warm_label.setText(self.tr("Warming up the compiled core…"))
 
@@ -308,8 +315,8 @@ class MainWindow(QMainWindow):
     def _on_core_ready(self, seconds: float) -> None:
         self.warm_label.hide()
         self.warm_bar.hide()
-        self.flash(
-            self.tr("Compiled core ready in %1 s").replace("%1", f"{seconds:.1f}"), 4000)
+        self.flash(lambda: self.tr("Compiled core ready in %1 s").replace(
+            "%1", f"{seconds:.1f}"), 4000)
         self.ensure_view(self.current_id())
         self._update_play_text()
 

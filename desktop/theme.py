@@ -103,6 +103,24 @@ class Style(QObject):
         return (14.0 if self.projector else 9.0) * self.zoom
 
     @property
+    def indicator_size(self) -> int:
+        """Side in px of check box and radio button indicators: about a capital letter's
+        height at the current text size (Fusion draws them 13-14 px whatever the font, which
+        is tiny beside projector-sized text)."""
+        from PySide6.QtGui import QFontMetricsF
+
+        return max(13, round(0.8 * QFontMetricsF(self.font()).height()))
+
+    def indicator_sheet(self, kind: str = "QCheckBox", extra: str = "") -> str:
+        """A style sheet for ``kind`` ("QCheckBox" or "QRadioButton") whose indicator grows
+        with the text (the style still draws it: only its size and the gap are set), plus
+        ``extra`` rules for the button itself."""
+        side = self.indicator_size
+        gap = max(4, round(side * 0.35))
+        return (f"{kind} {{ spacing: {gap}px; {extra} }} "
+                f"{kind}::indicator {{ width: {side}px; height: {side}px; }}")
+
+    @property
     def background(self) -> str:
         return "#1e2124" if self.dark else "#ffffff"
 

@@ -444,10 +444,6 @@
         <translation>★는 최솟값입니다.</translation>
     </message>
     <message>
-        <source>Loss − minimum (log scale)</source>
-        <translation>손실 − 최솟값 (로그 눈금)</translation>
-    </message>
-    <message>
         <source>◀ Back</source>
         <translation>◀ 이전</translation>
     </message>
@@ -470,6 +466,10 @@
     <message>
         <source>Drag to replay the runs backwards and forwards</source>
         <translation>끌어서 앞뒤로 다시 보기</translation>
+    </message>
+    <message>
+        <source>Loss − min (log scale)</source>
+        <translation>손실 − 최솟값 (로그 눈금)</translation>
     </message>
     <message>
         <source>optimizer</source>

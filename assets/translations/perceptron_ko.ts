@@ -162,10 +162,6 @@
         <translation>이번 에포크 오류: %1</translation>
     </message>
     <message>
-        <source>last epoch: %1</source>
-        <translation>지난 에포크: %1</translation>
-    </message>
-    <message>
         <source>Two layers solve XOR: h₁ = NAND(x₁, x₂) and h₂ = OR(x₁, x₂) move the points so that one line, y = AND(h₁, h₂), splits them.</source>
         <translation>두 층이면 XOR을 풀 수 있습니다: h₁ = NAND(x₁, x₂)와 h₂ = OR(x₁, x₂)가 점들을 옮겨 놓으면 직선 하나, y = AND(h₁, h₂)로 나눌 수 있습니다.</translation>
     </message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>ActivationNames</name>
@@ -180,7 +179,7 @@
     </message>
     <message>
         <source>Clear</source>
-        <translation>모두 지우기</translation>
+        <translation>지우기</translation>
     </message>
     <message>
         <source>Remove every point, to draw your own</source>
@@ -227,7 +226,7 @@
         <translation>최대한 빠르게</translation>
     </message>
     <message>
-        <source>%1 epochs/s (the playground&apos;s pace)</source>
+        <source>%1 epochs/s (the playground's pace)</source>
         <translation>초당 %1 에포크 (플레이그라운드 속도)</translation>
     </message>
     <message>
@@ -262,7 +261,7 @@
         <translation>(기울기 폭주)</translation>
     </message>
     <message>
-        <source>How large the loss gradient is for each layer&apos;s weights (root mean square, log scale). Bars that shrink towards the input are vanishing gradients.</source>
+        <source>How large the loss gradient is for each layer's weights (root mean square, log scale). Bars that shrink towards the input are vanishing gradients.</source>
         <translation>각 층 가중치에 대한 손실 기울기의 크기 (제곱평균제곱근, 로그 눈금). 입력 쪽으로 갈수록 막대가 줄어들면 기울기 소실입니다.</translation>
     </message>
     <message>
@@ -305,7 +304,7 @@
         <translation>다음 층</translation>
     </message>
     <message>
-        <source>The input plane&apos;s grid and the points, carried through the network to two neurons of a hidden layer. Watch the network bend the plane until a straight line (dashed: the output&apos;s boundary) separates the classes.</source>
+        <source>The input plane's grid and the points, carried through the network to two neurons of a hidden layer. Watch the network bend the plane until a straight line (dashed: the output's boundary) separates the classes.</source>
         <translation>입력 평면의 격자와 점들을 신경망에 통과시켜 은닉층의 두 뉴런 값으로 나타낸 것입니다. 신경망이 평면을 휘어서 직선(점선: 출력의 경계)으로 클래스를 나눌 수 있게 되는 과정을 보세요.</translation>
     </message>
     <message>
@@ -355,7 +354,7 @@
         <translation>실제 값</translation>
     </message>
     <message>
-        <source>network&apos;s output</source>
+        <source>network's output</source>
         <translation>신경망의 출력</translation>
     </message>
 </context>
@@ -550,7 +549,7 @@
         <translation>훈련 데이터가 모두 한 클래스입니다. 다른 클래스의 점을 추가하세요.</translation>
     </message>
     <message>
-        <source>Circle: the playground&apos;s default network</source>
+        <source>Circle: the playground's default network</source>
         <translation>원: 플레이그라운드 기본 신경망</translation>
     </message>
     <message>
@@ -750,6 +749,7 @@
     <name>TrainerView</name>
     <message>
         <source>Epoch %1</source>
+        <extracomment>stretch of the output heat map and of the loss curves in the right column</extracomment>
         <translation>에포크 %1</translation>
     </message>
     <message>
@@ -763,6 +763,10 @@
     <message>
         <source>Test</source>
         <translation>테스트</translation>
+    </message>
+    <message>
+        <source>OUTPUT</source>
+        <translation>출력</translation>
     </message>
     <message>
         <source>Loss</source>
@@ -847,10 +851,6 @@
     <message>
         <source>Metrics</source>
         <translation>지표</translation>
-    </message>
-    <message>
-        <source>OUTPUT</source>
-        <translation>출력</translation>
     </message>
     <message>
         <source>Show test data</source>

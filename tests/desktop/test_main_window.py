@@ -100,6 +100,20 @@ def test_language_switch_translates_the_shell(qtbot, window):
     qtbot.waitUntil(lambda: window.menu_file.title() == english)
 
 
+def test_a_status_message_on_screen_follows_a_language_switch(qtbot, window):
+    window._on_core_ready(0.4)
+    english = window.message_label.text()
+    assert "0.4" in english
+    window.set_language("ko")
+    try:
+        qtbot.waitUntil(lambda: window.message_label.text() != english)
+        text = window.message_label.text()
+        assert "0.4" in text and any("\uac00" <= ch <= "\ud7a3" for ch in text)
+    finally:
+        window.set_language("en")
+    qtbot.waitUntil(lambda: window.message_label.text() == english)
+
+
 def test_session_round_trip(qtbot, window, tmp_path):
     window.views["alpha"].model.value = 7
     window.ensure_all_views()

@@ -265,6 +265,7 @@ class SoftmaxPage(QWidget):
         self.temp_slider.value_label.setFont(style.font(1.2, bold=True))
         self.temp_hint.setFont(style.font(0.85))
         self.temp_hint.setStyleSheet(f"color: {style.muted}")
+        self.pointwise_box.setStyleSheet(style.indicator_sheet("QCheckBox"))
         self.retranslate()
         fit_scroll_width(self.side_scroll)
 

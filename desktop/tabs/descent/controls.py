@@ -5,7 +5,7 @@ with their signals blocked, so a model change never echoes back as an edit.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
 
 import core.optimizers as optimizers
 from desktop.tabs.descent import names, state, surfaces
-from desktop.tabs.descent.widgets import NumberBox, WrapLabel, no_keyboard, readable
+from desktop.tabs.descent.widgets import (
+    ElidingCombo,
+    NumberBox,
+    WrapLabel,
+    no_keyboard,
+    readable,
+)
 from desktop.theme import SERIES_COLORS, style
 
 OPT_NAMES = list(optimizers.OPTIMIZERS)
@@ -36,8 +42,8 @@ HYPER_RANGES = {"learning_rate": (1e-6, 1e4, 10 ** 0.25, 0.0), "momentum": (0.0,
                 "eps": (1e-12, 1.0, 10.0, 0.0)}
 
 
-def _combo() -> QComboBox:
-    box = QComboBox()
+def _combo() -> ElidingCombo:
+    box = ElidingCombo()
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(8)
     no_keyboard(box)
@@ -60,6 +66,9 @@ class Section(QFrame):
 
 
 class ControlPanel(QWidget):
+    #: the layout was asked to recompute (its size hints may have changed)
+    layout_requested = Signal()
+
     def __init__(self, model, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
@@ -223,6 +232,12 @@ class ControlPanel(QWidget):
             lambda i: self.model.set_race_batch(self.race_batch_box.itemData(i)))
         self.gl_available = True
 
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.layout_requested.emit()
+        return handled
+
     def _place_optimizer_checks(self, columns: int) -> None:
         for i, box in enumerate(self.opt_checks.values()):
             self.opt_layout.addWidget(box, i // columns, i % columns)
@@ -309,7 +324,9 @@ class ControlPanel(QWidget):
                                          for k, v in names.LESSON_NAMES.items()], m.lesson)
             self._fill(self.surface_box, [(k, m.surface_label(k))
                                           for k in surfaces.surface_keys()], m.surface_key)
-            self._fill(self.preset_box, [("", self.tr("Choose a preset…"))] + [
+            choose = self.tr("Choose a preset…")
+            self.preset_box.set_min_text(choose)
+            self._fill(self.preset_box, [("", choose)] + [
                 (p["id"], m.preset_label(p)) for p in m.presets], m.preset_id)
             opts = [(n, names.optimizer_label(n)) for n in OPT_NAMES]
             self._fill(self.lesson_opt_box, opts, m.lesson_optimizer)
@@ -337,8 +354,8 @@ class ControlPanel(QWidget):
         for i, (name, box) in enumerate(self.opt_checks.items()):
             box.setChecked(name in m.selected_optimizers)
             box.setText(names.optimizer_label(name))
-            box.setStyleSheet(
-                f"QCheckBox {{ color: {readable(SERIES_COLORS[i])}; font-weight: bold; }}")
+            _set_sheet(box, style.indicator_sheet(
+                "QCheckBox", f"color: {readable(SERIES_COLORS[i])}; font-weight: bold;"))
         self.opt_grid.setVisible(race)
         self.lesson_opt_box.setVisible(not race)
         self.sec_opts.title.setText(self.tr("Optimizers") if race else self.tr("Optimizer"))
@@ -430,4 +447,14 @@ class ControlPanel(QWidget):
             label.setFont(style.font(0.85))
             label.setStyleSheet(f"color: {style.muted}")
         self.custom_edit.setFont(style.font(1.1))
+        for box in self.show_checks.values():
+            _set_sheet(box, style.indicator_sheet("QCheckBox"))
+        for button in (self.rate_tuned, self.rate_shared):
+            _set_sheet(button, style.indicator_sheet("QRadioButton"))
         self.refresh()
+
+
+def _set_sheet(widget: QWidget, sheet: str) -> None:
+    """Set a style sheet only when it changed (each change re-polishes the widget)."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)

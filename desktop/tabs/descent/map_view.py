@@ -11,7 +11,8 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPainterPath
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem
 
 from desktop.tabs.descent import surfaces
 from desktop.tabs.descent.runs import ACCUMULATOR_SLOTS, VELOCITY_SLOTS
@@ -20,6 +21,10 @@ from desktop.theme import style
 MAX_RUNS = 7
 #: arrow lengths (fractions of the map's size) at the smallest and largest gradients shown.
 ARROW_MIN, ARROW_MAX = 0.06, 0.16
+#: how much the background colour veils the surface outside the domain.
+SHADE_ALPHA = 0.55
+#: the margin around the domain when the map is fitted (fraction of its size).
+FIT_PADDING = 0.025
 
 
 def surface_lut(dark: bool, n: int = 256) -> np.ndarray:
@@ -130,6 +135,16 @@ class ContourMap(pg.PlotWidget):
             item.addItem(it)
         for badge in self.badges:
             badge.hide()
+        # the surface around the domain, dimmed: the view box is aspect-locked, so a plot
+        # taller or wider than the domain shows more of the function instead of blank bands
+        self.outer_image = pg.ImageItem(axisOrder="row-major")
+        self.outer_contours = pg.PlotCurveItem(connect="pairs", skipFiniteCheck=True)
+        self.outer_shade = QGraphicsPathItem()
+        self.domain_frame = QGraphicsRectItem()
+        for z, it in ((-4, self.outer_image), (-3, self.outer_contours),
+                      (-2, self.outer_shade), (-1, self.domain_frame)):
+            it.setZValue(z)
+            item.addItem(it, ignoreBounds=True)
         self.scene().sigMouseClicked.connect(self._on_click)
         self._surface = None
         self._g_range = (1e-3, 1.0)
@@ -153,16 +168,43 @@ class ContourMap(pg.PlotWidget):
 
             local = [m for m in landscapes.MANY_MINIMA_LOCAL if m not in surface.minima]
         self.local_minima.setData([m[0] for m in local], [m[1] for m in local])
+        self._set_surroundings(surface, Z, levels, contour_levels)
         self._fit()
         self.apply_style()
 
+    def _set_surroundings(self, surface, Z, levels, contour_levels) -> None:
+        """The surface beyond the domain, with the domain's colours and contour levels,
+        under a translucent shade that has a hole where the domain is."""
+        xs, ys, Z_out = surface.surroundings()
+        finite = np.isfinite(Z)
+        z_min = float(np.min(Z[finite])) if finite.any() else 0.0
+        D = surfaces.display_values(Z_out, surface.log_scale, surface.f_ref, z_min)
+        D[~np.isfinite(D)] = levels[1]
+        self.outer_image.setImage(D.astype(np.float32), autoLevels=False, levels=levels)
+        outer = QRectF(xs[0], ys[0], xs[-1] - xs[0], ys[-1] - ys[0])
+        self.outer_image.setRect(outer)
+        segs = surfaces.contour_segments(xs, ys, D, contour_levels)
+        if len(segs):
+            self.outer_contours.setData(segs[:, 0], segs[:, 1])
+        else:
+            self.outer_contours.clear()
+        (x0, x1), (y0, y1) = surface.domain
+        inner = QRectF(x0, y0, x1 - x0, y1 - y0)
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.OddEvenFill)
+        path.addRect(outer)
+        path.addRect(inner)
+        self.outer_shade.setPath(path)
+        self.domain_frame.setRect(inner)
+
     def _fit(self) -> None:
-        """Show the whole domain (the aspect is locked, so one axis gets a margin)."""
+        """Show the whole domain with a thin rim of its surroundings, so its frame and the
+        end tick labels are never cut (the aspect is locked, so one axis shows more)."""
         if getattr(self, "_surface", None) is None:  # pyqtgraph resizes during __init__
             return
         (x0, x1), (y0, y1) = self._surface.domain
         self.getPlotItem().getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1),
-                                                 padding=0.0)
+                                                 padding=FIT_PADDING)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -278,9 +320,19 @@ class ContourMap(pg.PlotWidget):
         item = self.getPlotItem()
         item.showGrid(x=False, y=False)
         self.image.setLookupTable(surface_lut(style.dark))
+        self.outer_image.setLookupTable(surface_lut(style.dark))
         line = QColor("#ffffff" if style.dark else "#1a1a1a")
         line.setAlphaF(0.28 if style.dark else 0.22)
         self.contours.setPen(pg.mkPen(line, width=max(1.0, style.line_width * 0.5)))
+        self.outer_contours.setPen(pg.mkPen(line, width=max(1.0, style.line_width * 0.5)))
+        shade = QColor(style.background)
+        shade.setAlphaF(SHADE_ALPHA)
+        self.outer_shade.setBrush(pg.mkBrush(shade))
+        self.outer_shade.setPen(pg.mkPen(None))
+        frame = pg.mkPen(style.muted, width=max(1.0, style.line_width * 0.5))
+        frame.setCosmetic(True)
+        self.domain_frame.setPen(frame)
+        self.domain_frame.setBrush(pg.mkBrush(None))
         outline = pg.mkPen("#ffffff" if style.dark else "#1a1a1a", width=max(1.5, style.scale))
         size = style.marker_size
         self.minima.setSize(size * 2.0)

@@ -9,15 +9,17 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
+from desktop.tabs.descent.log_axis import DecadeAxis
 from desktop.tabs.descent.map_view import MAX_RUNS
 from desktop.tabs.descent.runs import ACCUMULATOR_SLOTS
 from desktop.theme import style
 
 LOG_FLOOR = 1e-12
+BADGE_PADDING = 8
 
 
 def _fmt_loss(value: float) -> str:
@@ -39,16 +41,17 @@ class RunLegend(QWidget):
         grid.setContentsMargins(4, 2, 4, 2)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(1)
-        self.header = [QLabel() for _ in range(2)]
+        # at least an em after the first header, so the two never read as one phrase
+        # ("옵티마이저 손실 − 최솟값") however narrow the side column gets
+        self.header = [HeaderLabel(), QLabel()]
         grid.addWidget(self.header[0], 0, 1)
         grid.addWidget(self.header[1], 0, 2, Qt.AlignmentFlag.AlignRight)
         self.rows = []
         for i in range(MAX_RUNS):
-            row = {key: QLabel() for key in ("swatch", "name", "loss", "badge")}
+            row = {key: QLabel() for key in ("swatch", "loss")}
+            row["name"] = NameLabel()
+            row["badge"] = NameLabel(padding=BADGE_PADDING)  # wraps: a narrow column
             row["loss"].setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            row["name"].setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-            row["name"].setMinimumWidth(40)
-            row["name"].setWordWrap(True)
             grid.addWidget(row["swatch"], i + 1, 0)
             grid.addWidget(row["name"], i + 1, 1)
             grid.addWidget(row["loss"], i + 1, 2)
@@ -62,13 +65,7 @@ class RunLegend(QWidget):
             label.setText(text)
 
     def set_runs(self, labels: list[str], colors: list[str]) -> None:
-        # names wrap between words but never clip inside one: the column is at least as
-        # wide as the longest word (so the side panel cannot be dragged narrower)
-        metrics = self.rows[0]["name"].fontMetrics()
-        longest = max((metrics.horizontalAdvance(w) for t in labels for w in t.split()),
-                      default=40)
         for i, row in enumerate(self.rows):
-            row["name"].setMinimumWidth(longest + 6)
             visible = i < len(labels)
             for w in row.values():
                 w.setVisible(visible)
@@ -104,7 +101,46 @@ class RunLegend(QWidget):
             row["loss"].setFont(style.font(1.0 if small else 1.1, bold=True))
             row["badge"].setFont(style.font(0.95, bold=True))
             row["badge"].setStyleSheet(
-                "color: white; background: #d55e00; border-radius: 6px; padding: 1px 8px;")
+                "color: white; background: #d55e00; border-radius: 6px; "
+                f"padding: 1px {BADGE_PADDING}px;")
+
+
+class HeaderLabel(QLabel):
+    """A column header that keeps an em of space after its text (measured in its current
+    font, so a language or font change re-measures it)."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance(self.text()) + metrics.height(),
+                     metrics.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.minimumSizeHint()
+
+
+class NameLabel(QLabel):
+    """A run's name (or its "diverged at step n" badge): wraps between words but never
+    clips inside one. Its minimum width is its longest word in its current font, so it
+    follows a language or font change (the side panel cannot be dragged narrower than
+    that). ``padding``: the style sheet's left and right padding, in pixels."""
+
+    def __init__(self, parent: QWidget | None = None, padding: int = 0) -> None:
+        super().__init__(parent)
+        self.padding = padding
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        metrics = self.fontMetrics()
+        longest = max((metrics.horizontalAdvance(w) for w in self.text().split()), default=34)
+        return QSize(longest + 6 + 2 * self.padding, metrics.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        # one line when that fits, else no wider than the minimum: the cell decides
+        metrics = self.fontMetrics()
+        whole = metrics.horizontalAdvance(self.text()) + 6 + 2 * self.padding
+        width = whole if self.padding else self.minimumSizeHint().width()
+        return QSize(width, self.heightForWidth(width))
 
 
 def _set(label: QLabel, text: str) -> None:
@@ -141,7 +177,7 @@ class LossPlot(pg.PlotWidget):
     reduced to their min/max envelope, so a frame costs the same at step 10 and 10 000."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, axisItems={"left": DecadeAxis("left")})
         self.setMinimumHeight(70)
         item = self.getPlotItem()
         item.setMenuEnabled(False)
@@ -161,7 +197,7 @@ class LossPlot(pg.PlotWidget):
     def set_log(self, log: bool) -> None:
         """Log scale of the loss above the minimum, or the plain loss (no known minimum)."""
         self._log = bool(log)
-        self.getPlotItem().getAxis("left").setLogMode(self._log)
+        self.getPlotItem().getAxis("left").set_decades(self._log)
 
     def refresh(self, model) -> None:
         cursor = model.cursor
@@ -199,13 +235,12 @@ class AccumulatorPlot(pg.PlotWidget):
     there by more: the x and y steps differ."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, axisItems={"left": DecadeAxis("left")})
         self.setMinimumHeight(70)
         item = self.getPlotItem()
         item.setMenuEnabled(False)
         item.hideButtons()
         item.setMouseEnabled(x=False, y=False)
-        item.getAxis("left").setLogMode(True)
         self.bars = pg.BarGraphItem(x0=[], y0=[], width=[], height=[])
         item.addItem(self.bars)
         self.empty = pg.TextItem(anchor=(0.5, 0.5))

@@ -23,6 +23,10 @@ CUSTOM = "custom"
 DATA_PREFIX = "data:"
 #: grid resolution of the contour map (the issue's 200 x 200).
 GRID_N = 200
+#: the map's surroundings: the domain grown by SURROUND x its extent on every side, on a
+#: coarser grid (the map's view box is aspect-locked, so a tall or wide plot shows some).
+SURROUND = 1.0
+SURROUND_N = 150
 
 
 def landscape_names() -> list[str]:
@@ -54,6 +58,7 @@ class Surface:
         self.n_samples = int(n_samples)
         self.expression = expression
         self._grid: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._surroundings: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     # --- kinds -------------------------------------------------------------------------
     @property
@@ -121,6 +126,25 @@ class Surface:
                     Z = np.broadcast_to(Z, X.shape).copy()
             self._grid = (xs, ys, Z)
         return self._grid
+
+    def surroundings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(xs, ys, Z) like ``grid`` but over the domain grown by SURROUND x extent on each
+        side, SURROUND_N x SURROUND_N points: what the map shows around the domain."""
+        if self._surroundings is None:
+            (x0, x1), (y0, y1) = self.domain
+            pad = SURROUND * self.extent
+            xs = np.linspace(x0 - pad, x1 + pad, SURROUND_N)
+            ys = np.linspace(y0 - pad, y1 + pad, SURROUND_N)
+            Z = np.empty((SURROUND_N, SURROUND_N))
+            # a data surface broadcasts over its N samples: bound the (rows, n, N) temporary
+            rows = max(1, 200_000 // (SURROUND_N * max(1, self.n_samples)))
+            for i in range(0, SURROUND_N, rows):
+                X, Y = np.meshgrid(xs, ys[i:i + rows])
+                with np.errstate(all="ignore"):
+                    Z[i:i + rows] = np.broadcast_to(
+                        np.asarray(self.source.value(X, Y), dtype=np.float64), X.shape)
+            self._surroundings = (xs, ys, Z)
+        return self._surroundings
 
     @property
     def f_ref(self) -> float:
@@ -222,13 +246,7 @@ def display_field(Z: np.ndarray, log_scale: bool, f_ref: float, n_levels: int = 
     if not finite.any():
         D = np.zeros(Z.shape, np.float32)
         return D, (0.0, 1.0), np.linspace(0.0, 1.0, n_levels)
-    with np.errstate(all="ignore"):
-        if log_scale:
-            D = np.log10(1.0 + np.maximum(Z - f_ref, 0.0))
-        elif compress:
-            D = np.sqrt(np.maximum(Z - np.min(Z[finite]), 0.0))
-        else:
-            D = Z.copy()
+    D = display_values(Z, log_scale, f_ref, float(np.min(Z[finite])), compress)
     lo = float(np.min(D[finite]))
     hi = float(np.percentile(D[finite], 97))
     if not hi > lo:
@@ -236,6 +254,19 @@ def display_field(Z: np.ndarray, log_scale: bool, f_ref: float, n_levels: int = 
     D[~finite] = hi
     levels = np.linspace(lo, hi, n_levels + 1)[1:]
     return D.astype(np.float32), (lo, hi), levels
+
+
+def display_values(Z: np.ndarray, log_scale: bool, f_ref: float, z_min: float,
+                   compress: bool = True) -> np.ndarray:
+    """``display_field``'s transform of f with given references (float64, NaN kept), so the
+    map's surroundings share the domain's colours and contour levels."""
+    Z = np.asarray(Z, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        if log_scale:
+            return np.log10(1.0 + np.maximum(Z - f_ref, 0.0))
+        if compress:
+            return np.sqrt(np.maximum(Z - z_min, 0.0))
+        return Z.copy()
 
 
 def _crossing(v1: np.ndarray, v2: np.ndarray, level: float) -> np.ndarray:

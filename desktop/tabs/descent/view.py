@@ -44,6 +44,9 @@ class DescentView(TabView):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(220)
         self.scroll = scroll
+        # the panel's width needs re-fitting whenever its size hint changes (e.g. once the
+        # widgets are polished, or a longer translation)
+        self.controls.layout_requested.connect(self._fit_controls)
 
         # centre: the map (and the 3-D view), a hint, the playback bar
         self.map = ContourMap()
@@ -284,6 +287,7 @@ class DescentView(TabView):
         self._on_running_changed(self.model.running)
         self._set_axis_labels()
         style.style_plot(self.loss_plot)
+        self._fit_panels()
         self._on_trajectory_changed()
 
     def _fit_controls(self) -> int:
@@ -291,17 +295,28 @@ class DescentView(TabView):
         it is ever cut off (it only scrolls vertically). Returns that width."""
         self.controls.layout().activate()
         bar = self.scroll.verticalScrollBar().sizeHint().width()
-        left = self.controls.minimumSizeHint().width() + bar + 4
+        left = (self.controls.minimumSizeHint().width() + bar
+                + 2 * self.scroll.frameWidth() + 4)  # + a little slack: QFormLayout rounds
         if left != self.scroll.minimumWidth():
             self.scroll.setMinimumWidth(left)
         return left
+
+    def _fit_panels(self) -> None:
+        """Tell the plot panels how narrow the right column can really get (the legend's
+        width). Their wrapping titles are measured at their minimum width: at the few
+        dozen pixels a plot alone allows, a title would claim a line per word and make the
+        column, and so the window, taller than the screen."""
+        width = self.legend.minimumSizeHint().width()
+        for title in (self.loss_title, self.acc_title, self.data_title):
+            if title.minimumWidth() != width:
+                title.setMinimumWidth(width)
 
     def _retitle(self) -> None:
         """Titles that depend on whether the surface has a known minimum."""
         self.hint.setText(self.tr("Click the map to move the start ✕.") + (
             " " + self.tr("★ marks the minimum.") if self._has_minimum() else ""))
         if self._has_minimum():
-            self.loss_title.setText(self.tr("Loss − minimum (log scale)"))
+            self.loss_title.setText(self.tr("Loss − min (log scale)"))
             self.legend.retranslate(self.tr("optimizer"), self.tr("loss − min"))
         else:
             self.loss_title.setText(self.tr("Loss (no known minimum)"))
@@ -330,6 +345,7 @@ class DescentView(TabView):
         if self.gl is not None:
             self.gl.apply_style()
         left = self._fit_controls()
+        self._fit_panels()
         total = max(self.width(), 1024)
         right = max(self.right.minimumSizeHint().width(), int(0.27 * total))
         self.split.setSizes([left, max(300, total - left - right), right])

@@ -9,16 +9,17 @@ fills whatever room the splitter gives it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.tabs.perceptron.text import fw, fx, fy, fz
 from desktop.theme import BLUE, ORANGE, RIGHT, WRONG, style
 
 W_FULL = 3.0  # |w| drawn at full thickness
+NET_LABEL = 1.15  # the network's weights are short numbers: larger boxes
 
 
 @dataclass
@@ -45,6 +46,63 @@ class Edge:
     weight: float | None   # None: a plain arrow (no weight)
     label: str = ""
     t: float = 0.5         # where along the edge the label sits
+    size: float = 1.0      # the label's font, relative to the usual
+
+
+@dataclass
+class Placement:
+    """Where everything goes for one node diameter ``unit`` (pixels): node rectangles, the
+    labels above/below them (None where a node has none) and the weight boxes on the edges."""
+    unit: float
+    label_font: QFont
+    size: tuple[int, int] = (0, 0)  # the widget's size it was made for
+    nodes: list[QRectF] = field(default_factory=list)
+    labels: list[QRectF | None] = field(default_factory=list)
+    subs: list[QRectF | None] = field(default_factory=list)
+    boxes: list[tuple[QRectF, QFont] | None] = field(default_factory=list)
+
+    round_nodes: list[bool] = field(default_factory=list)
+
+    def all_rects(self) -> list[QRectF]:
+        return [r for r in (*self.nodes, *self.labels, *self.subs,
+                            *(b[0] for b in self.boxes if b)) if r is not None]
+
+    def fits(self, width: float, height: float) -> bool:
+        """Everything inside the widget and nothing overlapping anything else, with a little
+        air between neighbours (a node and its own labels may touch; a round node counts
+        only by its circle, so a label may sit in the corner of its bounding box)."""
+        area = QRectF(0, 0, width, height)
+        shapes = [(i, r, rnd) for i, (r, rnd) in enumerate(zip(self.nodes, self.round_nodes))]
+        shapes += [(i, r, False) for rects in (self.labels, self.subs)
+                   for i, r in enumerate(rects) if r is not None]
+        shapes += [(-1 - k, b[0], False) for k, b in enumerate(self.boxes) if b]
+        if not all(area.contains(r) for _, r, _ in shapes):
+            return False
+        gap = self.unit * 0.03
+        grown = [(g, r.adjusted(-gap, -gap, gap, gap), rnd) for g, r, rnd in shapes]
+        return not any(overlap(a[1:], b[1:]) for i, a in enumerate(grown)
+                       for b in grown[i + 1:] if a[0] != b[0])
+
+
+def overlap(a: tuple[QRectF, bool], b: tuple[QRectF, bool]) -> bool:
+    """Whether two shapes overlap; each is (bounding rect, is a circle)."""
+    (ra, round_a), (rb, round_b) = a, b
+    if not ra.intersects(rb):
+        return False
+    if round_a and round_b:
+        d = math.dist((ra.center().x(), ra.center().y()), (rb.center().x(), rb.center().y()))
+        return d < (ra.width() + rb.width()) / 2
+    if round_b:
+        (ra, round_a), (rb, round_b) = b, a
+    if not round_a:
+        return True
+    c = ra.center()  # the circle against a rectangle: the nearest point of the rectangle
+    nx = min(max(c.x(), rb.left()), rb.right())
+    ny = min(max(c.y(), rb.top()), rb.bottom())
+    return math.hypot(c.x() - nx, c.y() - ny) < ra.width() / 2
+
+
+UNIT_MIN = 16.0  # the smallest node diameter (px) the diagram shrinks to
 
 
 class GraphCanvas(QWidget):
@@ -54,6 +112,7 @@ class GraphCanvas(QWidget):
         super().__init__(parent)
         self.nodes: list[Node] = []
         self.edges: list[Edge] = []
+        self._placed: Placement | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 120)
 
@@ -62,38 +121,96 @@ class GraphCanvas(QWidget):
 
     def set_graph(self, nodes: list[Node], edges: list[Edge]) -> None:
         self.nodes, self.edges = nodes, edges
+        self._placed = None
         self.update()
 
-    # --- geometry -------------------------------------------------------------------------
-    def _unit(self) -> float:
-        """The basic node diameter in pixels."""
-        return max(24.0, min(self.width() / 6.6, self.height() / 3.5))
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._placed = None
 
+    # --- geometry -------------------------------------------------------------------------
     def _font(self, px: float, bold: bool = False) -> QFont:
         f = QFont(self.font())
         f.setPixelSize(max(9, int(px)))
         f.setBold(bold)
         return f
 
-    def _rects(self, unit: float) -> list[QRectF]:
-        """Each node's rectangle, kept inside the widget."""
-        out = []
+    def placement(self) -> Placement:
+        """The largest layout that fits: every node, label and weight box inside the widget
+        and none overlapping another (cached until the graph or the size changes)."""
+        w, h = self.width(), self.height()
+        if self._placed is None or self._placed.size != (w, h):
+            unit = max(UNIT_MIN, min(w / 5.4, h / 3.1))
+            placed = self._place(unit)
+            while unit > UNIT_MIN and not placed.fits(w, h):
+                unit = max(UNIT_MIN, unit * 0.97)
+                placed = self._place(unit)
+            placed.size = (w, h)
+            self._placed = placed
+        return self._placed
+
+    def text_rects(self) -> list[QRectF]:
+        """Everything that holds text or a number: nodes, their labels, the weight boxes."""
+        return self.placement().all_rects()
+
+    def _place(self, unit: float) -> Placement:
+        """Node rectangles (kept inside the widget with their labels), the labels above and
+        below the nodes, and the weight boxes on the edges, for node diameter ``unit``."""
         w, h = self.width(), self.height()
         margin = unit * 0.12
+        label_font = self._font(unit * 0.34, bold=True)
+        fm = QFontMetricsF(label_font)
+        text_h = fm.height()
+        placed = Placement(unit, label_font)
         for n in self.nodes:
             if n.box:
-                fm_w = len(n.text) * unit * 0.25 + unit * 0.35
+                bw = len(n.text) * unit * 0.25 + unit * 0.35
                 if n.max_w:
-                    fm_w = min(fm_w, n.max_w * w)
-                bw, bh = max(unit * 0.9, fm_w), unit * 0.8
+                    bw = min(bw, n.max_w * w)
+                bw, bh = max(unit * 0.9, bw), unit * 0.8
             else:
                 bw = bh = unit * 0.84 * n.size
-            cx = min(max(n.x * w, margin + bw / 2), w - margin - bw / 2)
-            top = margin + bh / 2 + (unit * 0.4 if n.label and not n.label_below else 0.0)
-            bottom = h - margin - bh / 2 - (unit * 0.4 if n.sub or n.label_below else 0.0)
-            cy = min(max(n.y * h, top), bottom)
-            out.append(QRectF(cx - bw / 2, cy - bh / 2, bw, bh))
-        return out
+            label_w = fm.horizontalAdvance(n.label) + unit * 0.1 if n.label else 0.0
+            sub_w = fm.horizontalAdvance(n.sub) + unit * 0.1 if n.sub else 0.0
+            half = max(bw, label_w, sub_w) / 2
+            above = text_h if n.label and not n.label_below else 0.0
+            below = (text_h if n.label_below else 0.0) + (text_h if n.sub else 0.0)
+            cx = min(max(n.x * w, margin + half), w - margin - half)
+            cy = min(max(n.y * h, margin + above + bh / 2), h - margin - below - bh / 2)
+            r = QRectF(cx - bw / 2, cy - bh / 2, bw, bh)
+            placed.nodes.append(r)
+            placed.round_nodes.append(not n.box)
+            y_below = r.bottom() + unit * 0.02
+            if n.label:
+                top = y_below if n.label_below else r.top() - text_h - unit * 0.02
+                placed.labels.append(QRectF(cx - label_w / 2, top, label_w, text_h))
+                y_below += text_h if n.label_below else 0.0
+            else:
+                placed.labels.append(None)
+            placed.subs.append(QRectF(cx - sub_w / 2, y_below, sub_w, text_h) if n.sub
+                               else None)
+        for e in self.edges:
+            placed.boxes.append(self._place_edge_label(e, placed.nodes, unit) if e.label
+                                else None)
+        return placed
+
+    def _place_edge_label(self, e: Edge, rects, unit: float) -> tuple[QRectF, QFont]:
+        """The weight's box on its edge (shrunk to stay between the nodes of a level edge)."""
+        start, end = self._ends(e, rects)
+        at = QPointF(start.x() + (end.x() - start.x()) * e.t,
+                     start.y() + (end.y() - start.y()) * e.t)
+        length = math.hypot(end.x() - start.x(), end.y() - start.y())
+        level = abs(end.y() - start.y()) < 0.2 * length
+        px = unit * 0.31 * e.size
+        while True:
+            font = self._font(px, bold=True)
+            fm = QFontMetricsF(font)
+            tw, th = fm.horizontalAdvance(e.label) + unit * 0.16, fm.height() + unit * 0.04
+            if not level or tw <= length * 0.92 or px <= unit * 0.29 * e.size:
+                break
+            px -= 1.0
+        return QRectF(at.x() - tw / 2, at.y() - th / 2, tw, th), font
 
     # --- painting ------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)
@@ -102,15 +219,25 @@ class GraphCanvas(QWidget):
         p.fillRect(self.rect(), QColor(style.background))
         if not self.nodes:
             return
-        unit = self._unit()
-        rects = self._rects(unit)
+        placed = self.placement()
         for e in self.edges:
-            self._paint_edge(p, e, rects, unit)
-        for e in self.edges:
-            if e.label:
-                self._paint_edge_label(p, e, rects, unit)
-        for n, r in zip(self.nodes, rects):
-            self._paint_node(p, n, r, unit)
+            self._paint_edge(p, e, placed.nodes, placed.unit)
+        for e, box in zip(self.edges, placed.boxes):
+            if box is not None:
+                self._paint_edge_label(p, e, box, placed.unit)
+        for i, n in enumerate(self.nodes):
+            self._paint_node(p, n, placed.nodes[i], placed.unit)
+            p.setFont(placed.label_font)
+            centre = Qt.AlignmentFlag.AlignCenter
+            # on the background colour: legible where an edge passes behind
+            if placed.labels[i] is not None:
+                p.fillRect(placed.labels[i], QColor(style.background))
+                p.setPen(QColor(style.muted))
+                p.drawText(placed.labels[i], centre, n.label)
+            if placed.subs[i] is not None:
+                p.fillRect(placed.subs[i], QColor(style.background))
+                p.setPen(QColor(n.sub_color or style.foreground))
+                p.drawText(placed.subs[i], centre, n.sub)
         p.end()
 
     @staticmethod
@@ -161,27 +288,15 @@ class GraphCanvas(QWidget):
         p.setBrush(col)
         p.drawPolygon(poly)
 
-    def _paint_edge_label(self, p: QPainter, e: Edge, rects, unit: float) -> None:
-        start, end = self._ends(e, rects)
-        at = QPointF(start.x() + (end.x() - start.x()) * e.t,
-                     start.y() + (end.y() - start.y()) * e.t)
-        length = math.hypot(end.x() - start.x(), end.y() - start.y())
-        level = abs(end.y() - start.y()) < 0.2 * length
-        px = unit * 0.31
-        while True:
-            p.setFont(self._font(px, bold=True))
-            fm = p.fontMetrics()
-            tw, th = fm.horizontalAdvance(e.label) + unit * 0.16, fm.height() + unit * 0.04
-            # a level edge: keep its label between the two nodes (shrink it if need be)
-            if not level or tw <= length * 0.92 or px <= unit * 0.22:
-                break
-            px -= 1.0
-        box = QRectF(at.x() - tw / 2, at.y() - th / 2, tw, th)
+    def _paint_edge_label(self, p: QPainter, e: Edge, box: tuple[QRectF, QFont],
+                          unit: float) -> None:
+        rect, font = box
+        p.setFont(font)
         p.setPen(QPen(self._edge_colour(e.weight), max(1.5, unit * 0.03)))
         p.setBrush(QColor(style.background))
-        p.drawRoundedRect(box, th * 0.3, th * 0.3)
+        p.drawRoundedRect(rect, rect.height() * 0.3, rect.height() * 0.3)
         p.setPen(QColor(style.foreground))
-        p.drawText(box, Qt.AlignmentFlag.AlignCenter, e.label)
+        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, e.label)
 
     def _paint_node(self, p: QPainter, n: Node, r: QRectF, unit: float) -> None:
         fg = QColor(style.foreground)
@@ -211,36 +326,6 @@ class GraphCanvas(QWidget):
                 p.setFont(font)
             p.setPen(fg)
             p.drawText(inner, Qt.AlignmentFlag.AlignCenter, n.text)
-        if n.label:
-            p.setFont(self._font(unit * 0.34, bold=True))
-            p.setPen(QColor(style.muted))
-            if n.label_below:
-                where = QRectF(r.center().x() - unit * 1.5, r.bottom() + unit * 0.02,
-                               unit * 3.0, unit * 0.42)
-                align = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-            else:
-                where = QRectF(r.center().x() - unit * 1.5, r.top() - unit * 0.42, unit * 3.0,
-                               unit * 0.4)
-                align = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
-            p.drawText(self._inside(self._hug(p, where, n.label)), align, n.label)
-        if n.sub:
-            p.setFont(self._font(unit * 0.34, bold=True))
-            p.setPen(QColor(n.sub_color or style.foreground))
-            below = QRectF(r.center().x() - unit * 1.6, r.bottom() + unit * 0.02, unit * 3.2,
-                           unit * 0.42)
-            p.drawText(self._inside(self._hug(p, below, n.sub)),
-                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, n.sub)
-
-    @staticmethod
-    def _hug(p: QPainter, r: QRectF, text: str) -> QRectF:
-        """``r`` narrowed to the text's width, same centre."""
-        w = p.fontMetrics().horizontalAdvance(text) + 4
-        return QRectF(r.center().x() - w / 2, r.top(), w, r.height())
-
-    def _inside(self, r: QRectF) -> QRectF:
-        """``r`` moved sideways so that it lies inside the widget."""
-        dx = max(0.0, -r.left()) - max(0.0, r.right() - self.width())
-        return r.translated(dx, 0.0)
 
     @staticmethod
     def _paint_glyph(p: QPainter, glyph: str, r: QRectF) -> None:
@@ -315,10 +400,10 @@ def network_graph(network, probe, hidden, y, target, correct,
     for j, unit in enumerate(network.hidden):
         t = 0.25 if j == 0 else 0.62
         for i, w in enumerate(unit.weights):
-            edges.append(Edge(i, 3 + j, w, fx(w), t))
-        edges.append(Edge(2, 3 + j, unit.bias, fx(unit.bias), t))
+            edges.append(Edge(i, 3 + j, w, fx(w), t, NET_LABEL))
+        edges.append(Edge(2, 3 + j, unit.bias, fx(unit.bias), t, NET_LABEL))
     out = network.output
     for j, w in enumerate(out.weights):
-        edges.append(Edge(3 + j, 6, w, fx(w), 0.45))
-    edges.append(Edge(5, 6, out.bias, fx(out.bias), 0.45))
+        edges.append(Edge(3 + j, 6, w, fx(w), 0.45, NET_LABEL))
+    edges.append(Edge(5, 6, out.bias, fx(out.bias), 0.45, NET_LABEL))
     return nodes, edges

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,8 @@ from desktop.tabs.perceptron.widgets import (
 )
 from desktop.theme import RIGHT, WRONG, style
 
+ERRORS_PLOT_MIN = 80  # px (times the style's scale): the errors plot never gets smaller
+
 
 class WrapLabel(QLabel):
     """A word-wrapping rich-text label that asks its layout for the height its text needs
@@ -42,9 +45,10 @@ class WrapLabel(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
     def _fit(self) -> None:
+        old = self.minimumHeight()
+        self.setMinimumHeight(0)  # QLabel's heightForWidth never answers below the minimum
         h = self.heightForWidth(max(1, self.width()))
-        if h > 0 and h != self.minimumHeight():
-            self.setMinimumHeight(h)
+        self.setMinimumHeight(h if h > 0 else old)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -58,6 +62,11 @@ class WrapLabel(QLabel):
         super().setFont(font)
         self._fit()
 
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # e.g. the Hangul font for Korean
+            self._fit()
+
 
 def rich_label() -> WrapLabel:
     return WrapLabel()
@@ -68,6 +77,15 @@ def button(checkable: bool = False) -> QPushButton:
     b.setCheckable(checkable)
     b.setFocusPolicy(NO_FOCUS)  # Space and the arrows belong to the shell
     return b
+
+
+class ErrorsPlot(pg.PlotWidget):
+    """A plot that asks only for its minimum height: the side panel's scroll area sizes its
+    content from the size hints, and pyqtgraph's 480 px would push everything below out of
+    sight. It still grows into room the panel has to spare."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(200, self.minimumHeight())
 
 
 class TopBar(QWidget):
@@ -182,7 +200,6 @@ class SidePanel(QScrollArea):
         v.addWidget(self._build_weights())
         v.addWidget(self._build_learning())
         v.addWidget(self._build_calculator())
-        v.addStretch(1)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -193,7 +210,9 @@ class SidePanel(QScrollArea):
         self.train_box = QGroupBox()
         ev = QVBoxLayout(self.train_box)
         self.counter_label = rich_label()
-        self.errors_plot = pg.PlotWidget()
+        self.errors_plot = ErrorsPlot()
+        self.errors_plot.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                       QSizePolicy.Policy.Expanding)
         item = self.errors_plot.getPlotItem()
         item.setMouseEnabled(False, False)
         item.hideButtons()
@@ -201,7 +220,7 @@ class SidePanel(QScrollArea):
         self.errors_curve = pg.PlotDataItem()
         item.addItem(self.errors_curve)
         ev.addWidget(self.counter_label)
-        ev.addWidget(self.errors_plot)
+        ev.addWidget(self.errors_plot, 1)
         return self.train_box
 
     def _build_weights(self) -> QGroupBox:
@@ -237,11 +256,12 @@ class SidePanel(QScrollArea):
         self.calc_spins = [spin_box(-10.0, 10.0, 0.5), spin_box(-10.0, 10.0, 0.5)]
         self.calc_names = [QLabel("x₁"), QLabel("x₂")]
         for i, (name, spin) in enumerate(zip(self.calc_names, self.calc_spins)):
-            cg.addWidget(name, 0, 2 * i)
-            cg.addWidget(spin, 0, 2 * i + 1)
+            cg.addWidget(name, i, 0)
+            cg.addWidget(spin, i, 1)
+        cg.setColumnStretch(1, 1)
         self.calc_hint = QLabel()
         self.calc_hint.setWordWrap(True)
-        cg.addWidget(self.calc_hint, 1, 0, 1, 4)
+        cg.addWidget(self.calc_hint, 2, 0, 1, 2)
         return self.calc_box
 
     def show_errors(self, errors: tuple[int, ...], lines: list[str]) -> None:
@@ -278,16 +298,23 @@ class SidePanel(QScrollArea):
         for box in (self.table_box, self.train_box, self.weights_box, self.learn_box,
                     self.calc_box):
             box.setFont(style.font(1.0, bold=True))
-        for w in (self.table_hint, self.calc_hint, self.weights_hint, self.eta_label,
-                  self.speed_label, *self.calc_spins, self.eta_spin, self.speed_spin,
-                  *(r.spin for r in self.weight_rows)):
+        for w in (self.eta_label, self.speed_label, *self.calc_spins, self.eta_spin,
+                  self.speed_spin, *(r.spin for r in self.weight_rows)):
             w.setFont(style.font(1.0))
+        for w in (self.table_hint, self.calc_hint, self.weights_hint):
+            w.setFont(style.font(0.85))
         for w in (*(r.label for r in self.weight_rows), *self.calc_names):
             w.setFont(style.font(1.1, bold=True))
-        self.counter_label.setFont(style.font(1.1, bold=True))
+        self.counter_label.setFont(style.font(1.0))
+        # tight group boxes: the table and the errors plot must fit 1024x768 in projector mode
+        pad = int(5 * style.scale)
+        for box in (self.table_box, self.train_box, self.weights_box, self.learn_box,
+                    self.calc_box):
+            box.layout().setContentsMargins(pad, pad, pad, pad)
         self.table.apply_style()
         style.style_plot(self.errors_plot)
-        self.errors_plot.setFixedHeight(int(130 * style.scale))
+        # a sensible minimum; it grows into any room the side panel has to spare
+        self.errors_plot.setMinimumHeight(int(ERRORS_PLOT_MIN * style.scale))
         # never narrower than the controls need: the panel scrolls vertically, not sideways
         need = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
         self.setMinimumWidth(max(240, need))

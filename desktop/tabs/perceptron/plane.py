@@ -12,7 +12,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetricsF
 
 from desktop.theme import CLASS_COLORS, RIGHT, WRONG, style
 
@@ -69,6 +69,7 @@ class GatePlot(pg.PlotWidget):
 
     point_clicked = Signal(int)
     view_changed = Signal()
+    resized = Signal()  # the data area changed size: text needs a new range to fit
 
     def __init__(self, x_name: str, y_name: str, parent=None) -> None:
         super().__init__(parent)
@@ -99,10 +100,62 @@ class GatePlot(pg.PlotWidget):
         item.addItem(self.probe_label, ignoreBounds=True)
         self.getViewBox().sigRangeChanged.connect(lambda *_: self.view_changed.emit())
         self.getViewBox().sigResized.connect(lambda *_: self.view_changed.emit())
+        self.getViewBox().sigResized.connect(self._on_resized)
+        self._fitted_size = (0, 0)  # the data area's size when set_view last fitted texts
         self._targets = np.zeros(4)
 
-    def set_view(self, x_range, y_range) -> None:
-        self.getViewBox().setRange(xRange=x_range, yRange=y_range, padding=0)
+    def _on_resized(self, *_args) -> None:
+        """Ask for a new fit when the data area really changed size (the axes' own small
+        changes after a new range must not start a loop)."""
+        vb = self.getViewBox()
+        w, h = self._fitted_size
+        if abs(vb.width() - w) > 3 or abs(vb.height() - h) > 3:
+            self._fitted_size = (vb.width(), vb.height())
+            self.resized.emit()
+
+    def set_view(self, x_range, y_range, keep_visible=()) -> None:
+        """Show at least this area (the locked aspect adds to one side), grown until the
+        text items in ``keep_visible`` (✓/✗ marks, names) lie inside it; numbered ticks
+        every 0.5 on the usual view, coarser when it widens."""
+        vb = self.getViewBox()
+        xr, yr = list(x_range), list(y_range)
+        for _ in range(10):  # growing the range shrinks the text in data units: converges
+            vb.setRange(xRange=xr, yRange=yr, padding=0)
+            if vb.width() < 20 or vb.height() < 20:
+                break
+            view = self.view_rect()
+            need = view
+            for item in keep_visible:
+                if item.isVisible() and item.textItem.toPlainText():
+                    need = need.united(self.text_rect(item))
+            if view.contains(need):
+                break
+            pad = 0.02 * max(need.width(), need.height())
+            xr = [min(xr[0], need.left() - pad), max(xr[1], need.right() + pad)]
+            yr = [min(yr[0], need.top() - pad), max(yr[1], need.bottom() + pad)]
+        self._fitted_size = (vb.width(), vb.height())
+        self._space_ticks()
+
+    def _space_ticks(self) -> None:
+        """Numbered ticks every 0.5 where the labels have room, else every 1, 2, 5, 10."""
+        axis = self.getAxis("bottom")
+        font = axis.style.get("tickFont") or self.font()
+        room = QFontMetricsF(font).horizontalAdvance("−0.5") * 1.3  # a label and a gap
+        r = self.view_rect()
+        per_unit = min(self.getViewBox().width() / max(r.width(), 1e-9),
+                       self.getViewBox().height() / max(abs(r.height()), 1e-9))
+        major = next((s for s in (0.5, 1.0, 2.0, 5.0) if s * per_unit >= room), 10.0)
+        for name in ("bottom", "left"):
+            self.getAxis(name).setTickSpacing(levels=[(major, 0.0)])
+
+    def text_rect(self, item: pg.TextItem) -> QRectF:
+        """A text item's rectangle in data coordinates (it keeps its size in pixels)."""
+        px, py = self.getViewBox().viewPixelSize()
+        br = item.textItem.boundingRect()
+        w, h = br.width() * px, br.height() * py
+        pos, anchor = item.pos(), item.anchor
+        left, top = pos.x() - anchor[0] * w, pos.y() + anchor[1] * h
+        return QRectF(left, top - h, w, h)  # y up: the rect's "top" is its lowest y
 
     def view_rect(self) -> QRectF:
         return self.getViewBox().viewRect()
@@ -275,10 +328,26 @@ class InputPlane(GatePlot):
             ln.setAngle(place[1])
             seg = clip_segment(units[i].weights, units[i].bias, inner)
             if seg is not None:
-                a, z = sorted(seg, key=lambda p: p[0])
-                at = a + (0.18 if i == 0 else 0.03) * (z - a)  # h1 above its line, h2 below
                 name.setText(labels[i])
-                name.setPos(float(at[0]), float(at[1]))
+                name.setPos(*self._name_spot(name, sorted(seg, key=lambda p: p[0]), inner,
+                                             above=i == 0))
+
+    def _name_spot(self, name: pg.TextItem, seg, inner: QRectF, above: bool):
+        """Where along the (left-to-right) segment the name fits inside ``inner``: h1 above
+        its line, h2 below; near the left end if it can."""
+        a, z = seg
+        px, py = self.getViewBox().viewPixelSize()
+        br = name.textItem.boundingRect()
+        w, h = br.width() * px, br.height() * py
+        for t in (0.18, 0.08, 0.3, 0.03, 0.45, 0.6, 0.75) if above else \
+                (0.03, 0.1, 0.2, 0.35, 0.5, 0.65):
+            x, y = a + t * (z - a)
+            top, bottom = (y + 1.1 * h, y + 0.1 * h) if above else (y - 0.1 * h, y - 1.1 * h)
+            if (inner.left() <= x and x + w <= inner.right()
+                    and inner.top() <= bottom and top <= inner.bottom()):
+                return float(x), float(y)
+        x, y = a + (0.18 if above else 0.03) * (z - a)
+        return float(x), float(y)
 
     def apply_style(self) -> None:
         super().apply_style()
@@ -295,7 +364,7 @@ class InputPlane(GatePlot):
         for ln, name, col in zip(self.hidden_lines, self.hidden_names, hidden_colours()):
             ln.setPen(pg.mkPen(col, width=style.line_width * 1.3, style=pg.QtCore.Qt.DashLine))
             name.setColor(QColor(col))
-            name.setFont(style.font(1.1, bold=True))
+            name.setFont(style.font(0.95, bold=True))
             fill = QColor(style.background)
             fill.setAlpha(200)
             name.fill = pg.mkBrush(fill)

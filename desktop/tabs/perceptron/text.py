@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.theme import RIGHT, WRONG
 
 MINUS = "−"
+NBSP = "\u00a0"
 
 
 def _trim(text: str, keep_one: bool) -> str:
@@ -63,6 +64,21 @@ def colour(text: str, col: str, bold: bool = False) -> str:
     return f'<span style="color:{col}">{inner}</span>'
 
 
+def keep(text: str) -> str:
+    """``text`` with no-break spaces: a line never wraps inside it."""
+    return text.replace(" ", NBSP)
+
+
+def equation(lhs: str, rhs: str) -> str:
+    """``lhs rhs`` (e.g. "z =", "w₁x₁ + ... = 0.5") that wraps only before an =, + or ⇒ of
+    the right-hand side: never inside a number or a product, never right after "z =".
+    Plain text or <b> only (tags with spaces would break)."""
+    out = keep(rhs)
+    for op in ("=", "+", "⇒"):
+        out = out.replace(f"{NBSP}{op}{NBSP}", f" {op}{NBSP}")
+    return keep(lhs) + NBSP + out
+
+
 def sample_text(x) -> str:
     return f"({fx(x[0])}, {fx(x[1])})"
 
@@ -73,7 +89,7 @@ def update_html(u, fg: str) -> str:
     wrong = u.misclassified
     err_col = WRONG if u.error != 0 else RIGHT
     eta = fw(u.learning_rate)
-    err = colour(f"({fx(u.t)} {MINUS} {fy(u.y, act)})", err_col, bold=True)
+    err = colour(keep(f"({fx(u.t)} {MINUS} {fy(u.y, act)})"), err_col, bold=True)
     terms = " + ".join(f"{paren(fw(w))}·{paren(fx(x))}" for w, x in zip(u.old_weights, u.x))
     if wrong:
         verdict = "✗ " + QCoreApplication.translate("PerceptronView", "wrong: update")
@@ -85,24 +101,27 @@ def update_html(u, fg: str) -> str:
     sample = QCoreApplication.translate("PerceptronView", "Sample x = %1, t = %2").replace(
         "%1", sample_text(u.x)).replace("%2", fx(u.t))
     lines = [
-        f"{sample} → " + colour(verdict, WRONG if wrong else RIGHT, bold=True),
-        f"z = {terms} + {paren(fw(u.old_bias))} = {fz(u.z)} &nbsp;⇒&nbsp; "
-        f"y = {g_name(act)}({fz(u.z)}) = <b>{fy(u.y, act)}</b>",
+        f"{sample} → " + colour(keep(verdict), WRONG if wrong else RIGHT, bold=True),
+        equation("z =", f"{terms} + {paren(fw(u.old_bias))} = {fz(u.z)} ⇒ "
+                 f"y = {g_name(act)}({fz(u.z)}) = <b>{fy(u.y, act)}</b>"),
     ]
     names = ("w₁", "w₂")
     for name, w, x, nw in zip(names, u.old_weights, u.x, u.new_weights):
-        lines.append(f"{name} ← {fw(w)} + {eta} · {err} · {paren(fx(x))} = <b>{fw(nw)}</b>")
-    lines.append(f"b&nbsp; ← {fw(u.old_bias)} + {eta} · {err} = <b>{fw(u.new_bias)}</b>")
+        lines.append(equation(f"{name} ←", f"{fw(w)} + {eta} · ERR · {paren(fx(x))} = "
+                              f"<b>{fw(nw)}</b>").replace("ERR", err))
+    lines.append(equation("b  ←", f"{fw(u.old_bias)} + {eta} · ERR = <b>{fw(u.new_bias)}</b>")
+                 .replace("ERR", err))
     body = "<br>".join(lines)
     return f'<div style="color:{fg}">{body}</div>'
 
 
 def forward_html(weights, bias, probe, z, y, activation, fg: str) -> str:
-    """The calculator: z = w1 x1 + w2 x2 + b and y = g(z) with the numbers."""
+    """The calculator: z = w1 x1 + w2 x2 + b and y = g(z) with the numbers; a narrow
+    label wraps z's line before an "=", never inside the arithmetic."""
     terms = " + ".join(f"{paren(fw(w))}·{paren(fx(x))}" for w, x in zip(weights, probe))
-    return (f'<div style="color:{fg}">z = w₁x₁ + w₂x₂ + b = {terms} + {paren(fw(bias))}'
-            f" = <b>{fz(z)}</b><br>"
-            f"y = {g_name(activation)}({fz(z)}) = <b>{fy(y, activation)}</b></div>")
+    z_line = equation("z =", f"w₁x₁ + w₂x₂ + b = {terms} + {paren(fw(bias))} = <b>{fz(z)}</b>")
+    y_line = equation("y =", f"{g_name(activation)}({fz(z)}) = <b>{fy(y, activation)}</b>")
+    return f'<div style="color:{fg}">{z_line}<br>{y_line}</div>'
 
 
 def network_html(network, probe, fg: str) -> str:
@@ -115,12 +134,12 @@ def network_html(network, probe, fg: str) -> str:
         h = unit.output(probe)
         hidden_out.append(h)
         terms = " + ".join(f"{paren(fw(w))}·{paren(fx(x))}" for w, x in zip(unit.weights, probe))
-        lines.append(f"{name} = {gate} = step({terms} + {paren(fw(unit.bias))}) = "
-                     f"step({fz(z)}) = <b>{fx(h)}</b>")
+        lines.append(equation(f"{name} =", f"{gate} = step({terms} + {paren(fw(unit.bias))}) "
+                              f"= step({fz(z)}) = <b>{fx(h)}</b>"))
     out = network.output
     z = out.net(hidden_out)
     y = out.output(hidden_out)
     terms = " + ".join(f"{paren(fw(w))}·{fx(h)}" for w, h in zip(out.weights, hidden_out))
-    lines.append(f"y = {network.names[2]}(h₁, h₂) = step({terms} + {paren(fw(out.bias))}) = "
-                 f"step({fz(z)}) = <b>{fx(y)}</b>")
+    lines.append(equation("y =", f"{network.names[2]}(h₁, h₂) = step({terms} + "
+                               f"{paren(fw(out.bias))}) = step({fz(z)}) = <b>{fx(y)}</b>"))
     return f'<div style="color:{fg}">' + "<br>".join(lines) + "</div>"

@@ -20,25 +20,17 @@ import random
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from desktop.tabs.base import TabView
 from desktop.tabs.perceptron import diagram, text
 from desktop.tabs.perceptron.model import CUSTOM, PerceptronModel
-from desktop.tabs.perceptron.panels import BottomBar, SidePanel, TopBar, rich_label
-from desktop.tabs.perceptron.plane import HiddenPlane, InputPlane
+from desktop.tabs.perceptron.panels import BottomBar, SidePanel, TopBar
 from desktop.tabs.perceptron.widgets import Banner, TruthTable, set_spin
+from desktop.tabs.perceptron.workarea import WorkArea
 from desktop.theme import FORWARD, RIGHT, WRONG, style
 
-BASE_RANGE = (-0.45, 1.45)
+BASE_RANGE = (-0.5, 1.5)  # the unit square with room for the points' ✓/✗ marks
 LINE_REACH = 2.5  # the plane widens to show the line when it is this close to the centre
 
 
@@ -48,7 +40,6 @@ class PerceptronView(TabView):
     def __init__(self, model: PerceptronModel, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
         self.model: PerceptronModel = model
-        self._sized = False  # splitters sized for the real window yet?
         self._build()
         self._connect()
         self.retranslate()
@@ -69,6 +60,7 @@ class PerceptronView(TabView):
         split.addWidget(self.side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        split.splitterMoved.connect(self.work.keep_user_sizes)
         self.split = split
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
@@ -91,52 +83,13 @@ class PerceptronView(TabView):
             side.eta_spin, side.speed_spin, side.counter_label)
 
     def _build_work_area(self) -> None:
-        self.diagram = diagram.GraphCanvas()
-        self.forward_label = rich_label()
-        self.net_diagram = diagram.GraphCanvas()
-        self.net_label = rich_label()
-        self.left_stack = QStackedWidget()
-        for canvas, label in ((self.diagram, self.forward_label),
-                              (self.net_diagram, self.net_label)):
-            page = QWidget()
-            v = QVBoxLayout(page)
-            v.setContentsMargins(0, 0, 0, 0)
-            v.addWidget(canvas, 1)
-            v.addWidget(label)
-            self.left_stack.addWidget(page)
-        self.plane = InputPlane()
-        self.hidden_plane = HiddenPlane()
-        self.hidden_plane.setVisible(False)
-        planes = QWidget()
-        h = QHBoxLayout(planes)
-        h.setContentsMargins(0, 0, 0, 0)
-        h.addWidget(self.plane, 1)
-        h.addWidget(self.hidden_plane, 1)
-        self.top_split = QSplitter(Qt.Orientation.Horizontal)
-        self.top_split.setChildrenCollapsible(False)
-        self.top_split.addWidget(self.left_stack)
-        self.top_split.addWidget(planes)
-        self.top_split.setStretchFactor(0, 58)
-        self.top_split.setStretchFactor(1, 42)
-
-        self.update_title = QLabel()
-        self.update_label = rich_label()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.update_label)
-        self.update_box = QWidget()
-        v = QVBoxLayout(self.update_box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.addWidget(self.update_title)
-        v.addWidget(scroll, 1)
-
-        self.work = QSplitter(Qt.Orientation.Vertical)
-        self.work.setChildrenCollapsible(False)
-        self.work.addWidget(self.top_split)
-        self.work.addWidget(self.update_box)
-        self.work.setStretchFactor(0, 1)
-        self.work.setStretchFactor(1, 0)
+        self.work = work = WorkArea()
+        self.diagram, self.forward_label = work.diagram, work.forward_label
+        self.net_diagram, self.net_label = work.net_diagram, work.net_label
+        self.left_stack, self.top_split = work.left_stack, work.top_split
+        self.plane, self.hidden_plane = work.plane, work.hidden_plane
+        self.update_title, self.update_label = work.update_title, work.update_label
+        self.update_box = work.update_box
 
     # --- wiring --------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -158,7 +111,8 @@ class PerceptronView(TabView):
         self.plane.line_moved.connect(m.move_line_through)
         self.plane.line_turned.connect(m.set_line_through)
         self.plane.view_changed.connect(self._show_plane_view)
-        self.hidden_plane.view_changed.connect(self._show_hidden_plane)
+        self.plane.resized.connect(self._show_view_range)
+        self.hidden_plane.resized.connect(self._show_hidden_plane)
         self.hidden_plane.point_clicked.connect(self._on_hidden_point_clicked)
         self.back_button.clicked.connect(m.step_back)
         self.step_button.clicked.connect(m.step)
@@ -215,8 +169,8 @@ class PerceptronView(TabView):
         self._show_table()
 
     def _on_probe_changed(self) -> None:
-        self._show_view_range()
         self._show_probe()
+        self._show_view_range()
         self._show_diagram()
         self._show_table()
 
@@ -240,11 +194,12 @@ class PerceptronView(TabView):
 
     def _show_gate(self) -> None:
         self.gate_buttons[self.model.gate].setChecked(True)
-        if self.model.gate == CUSTOM:
-            hint = self.tr("Custom gate: click a t cell to flip it.")
-        else:
-            hint = self.tr("Click a row or a point: the neuron shows it.")
-        self.side.table_hint.setText(hint)
+        # The custom gate's instruction stays in sight; the general one is a tooltip, so
+        # that the errors plot below the table fits 1024x768 in projector mode.
+        custom = self.model.gate == CUSTOM
+        self.side.table_hint.setText(self.tr("Custom gate: click a t cell to flip it."))
+        self.side.table_hint.setVisible(custom)
+        self.table.setToolTip(self.tr("Click a row or a point: the neuron shows it."))
 
     def _show_settings(self) -> None:
         m = self.model
@@ -308,7 +263,8 @@ class PerceptronView(TabView):
         xs = [p[0] for p in pts]
         ys = [p[1] for p in pts]
         self.plane.set_view((min(lo, min(xs) - 0.4), max(hi, max(xs) + 0.4)),
-                            (min(lo, min(ys) - 0.4), max(hi, max(ys) + 0.4)))
+                            (min(lo, min(ys) - 0.4), max(hi, max(ys) + 0.4)),
+                            keep_visible=[*self.plane.marks, self.plane.probe_label])
 
     def _show_plane_view(self) -> None:
         """The plane's visible area changed (resize, range): shading and line follow."""
@@ -359,15 +315,15 @@ class PerceptronView(TabView):
         if not m.two_layer:
             return
         hp = self.hidden_plane
-        hp.set_view((-0.4, 1.4), (-0.4, 1.4))
         H, y = m.network_forward()
         hp.set_points(H, m.targets, y == m.targets, marks=False)
-        out = m.network.output
-        hp.set_line(out.weights, out.bias)
         groups: dict[tuple[float, float], list[str]] = {}
         for x, hrow in zip(m.inputs, H):
             groups.setdefault((float(hrow[0]), float(hrow[1])), []).append(text.sample_text(x))
         hp.set_point_names([(pos, "\n".join(v)) for pos, v in groups.items()])
+        hp.set_view(BASE_RANGE, BASE_RANGE, keep_visible=hp.names)
+        out = m.network.output
+        hp.set_line(out.weights, out.bias)
         xs, ys, rect = hp.grid(max_cells=160)
         gx, gy = np.meshgrid(xs, ys)
         grid = out.classify(np.column_stack([gx.ravel(), gy.ravel()])).reshape(len(ys), len(xs))
@@ -377,19 +333,13 @@ class PerceptronView(TabView):
 
     def _show_mode(self) -> None:
         on = self.model.two_layer
-        self.left_stack.setCurrentIndex(1 if on else 0)
-        self.hidden_plane.setVisible(on)
-        self.update_box.setVisible(not on)
+        self.work.show_two_layer(on)
         self.side.setVisible(not on)
         self.epoch_button.setEnabled(not on)
         self.random_button.setEnabled(not on)
         for row in self.weight_rows:
             row.setEnabled(not on)
         self._size_splitters()
-        title = {"size": f"{style.point_size * 1.1:.0f}pt", "color": style.foreground,
-                 "bold": True}
-        self.plane.setTitle(self.tr("Input space (x₁, x₂)") if on else None, **title)
-        self.hidden_plane.setTitle(self.tr("Hidden space (h₁, h₂)") if on else None, **title)
         self._show_hidden_plane()
         self._show_outputs()
         self._show_shading()
@@ -401,12 +351,12 @@ class PerceptronView(TabView):
             self.update_label.setText(self.tr("Press Step (→) to train on one sample."))
         else:
             self.update_label.setText(text.update_html(m.last_update, style.foreground))
-        lines = [self.tr("Epoch %1, sample %2 of 4").replace("%1", str(m.epoch + 1))
-                 .replace("%2", str(m.sample_index + 1)),
-                 self.tr("Errors this epoch: %1").replace("%1", str(m.epoch_errors))]
-        if m.errors_history:
-            lines[-1] += " · " + self.tr("last epoch: %1").replace(
-                "%1", str(m.errors_history[-1]))
+        def num(n: int) -> str:
+            return f"<b>{n}</b>"
+
+        lines = [self.tr("Epoch %1, sample %2 of 4").replace("%1", num(m.epoch + 1))
+                 .replace("%2", num(m.sample_index + 1)),
+                 self.tr("Errors this epoch: %1").replace("%1", num(m.epoch_errors))]
         self.side.show_errors(m.errors_history, lines)
         self.back_button.setEnabled(m.can_go_back)
         self._show_banner()
@@ -452,49 +402,42 @@ class PerceptronView(TabView):
         self.bottom_bar.retranslate([m.preset_name(p) for p in m.preset_ids()], m.running)
         self.side.retranslate()
         self.update_title.setText(self.tr("Last update:") + "  w ← w + η (t − y) x")
+        self.work.plane_title.setText(self.tr("Input space (x₁, x₂)"))
+        self.work.hidden_title.setText(self.tr("Hidden space (h₁, h₂)"))
         self.refresh()
 
     def apply_style(self) -> None:
-        big = style.font(1.06)
-        self.forward_label.setFont(big)
-        self.net_label.setFont(style.font(1.05))
-        self.update_label.setFont(big)
-        self.update_title.setFont(style.font(1.0, bold=True))
+        self.work.apply_style()
         self.top_bar.apply_style()
         self.bottom_bar.apply_style()
         self.side.apply_style()
         self.banner.apply_style()
         self.plane.apply_style()
         self.hidden_plane.apply_style()
-        self.diagram.update()
-        self.net_diagram.update()
         self._size_splitters()
         self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """Size the splitters for the real window the first time the tab is shown."""
+        """Size the splitters for the real window when the tab is shown."""
         super().showEvent(event)
-        if not self._sized:
-            self._sized = True
-            self._size_splitters()
+        self._size_splitters()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._size_splitters()
 
     def _size_splitters(self) -> None:
-        """Side panel about 330 px (more in projector mode); the arithmetic gets room for its
-        six lines; the diagram a little more width than the plane (less than the two planes
-        in two-layer mode, where the side panel is hidden)."""
-        total = self.width() if self.isVisible() else 1280
-        height = self.height() if self.isVisible() else 800
-        two = self.model.two_layer
-        side = max(self.side.minimumWidth(),
-                   min(int(330 * style.scale ** 0.5), int(total * 0.34)))
-        self.split.setSizes([total - side, side])
-        line = self.update_label.fontMetrics().lineSpacing()
-        bottom = min(int(6.3 * line + self.update_title.sizeHint().height()),
-                     int(height * 0.36))
-        self.work.setSizes([max(200, height - bottom), bottom])
-        work = total if two else total - side
-        share = 0.36 if two else 0.58
-        self.top_split.setSizes([int(work * share), int(work * (1 - share))])
+        """The side panel as wide as its controls need (a little more on wide windows); the
+        work area sizes its own splitters (``WorkArea.fit``). Once the teacher drags a
+        border, Qt's stretch factors take over."""
+        if not self.isVisible() or self.work.user_sized:
+            return
+        if not self.model.two_layer:
+            total = self.split.width()
+            side = max(self.side.minimumWidth(), min(int(300 * style.scale ** 0.5),
+                                                     int(total * 0.31)))
+            self.split.setSizes([total - side - self.split.handleWidth(), side])
+        self.work.fit()
 
     def monkey_actions(self) -> list:
         m = self.model

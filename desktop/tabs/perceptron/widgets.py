@@ -4,7 +4,7 @@ connects those to the model's setters.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -115,7 +115,7 @@ class WeightRow(QWidget):
         self.slider.setSingleStep(10)
         self.slider.setPageStep(50)
         self.slider.setFocusPolicy(NO_FOCUS)
-        self.slider.setMinimumWidth(90)
+        self.slider.setMinimumWidth(60)
         self.spin = QDoubleSpinBox()
         self.spin.setRange(-100.0, 100.0)
         self.spin.setDecimals(2)
@@ -211,14 +211,25 @@ class TruthTable(QTableWidget):
             self.setVerticalHeaderItem(r, header)
 
     def apply_style(self) -> None:
-        font = style.font(1.25, bold=True)
+        font = style.font(1.2, bold=True)
         self.setFont(font)
         self.horizontalHeader().setFont(style.font(1.1, bold=True))
         self.verticalHeader().setFont(style.font(1.0))
         for r in range(4):
             for c in range(5):
                 self.item(r, c).setFont(font)
-        row_h = int(self.fontMetrics().height() * 1.5)
+        self._fit_height()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # e.g. the Hangul font for Korean
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Exactly the header and four rows: no scroll bar, no empty strip."""
+        # from the digits' height: a Hangul font's tall line spacing need not widen the rows
+        fm = self.fontMetrics()
+        row_h = int(max(fm.capHeight() * 1.85, fm.height() * 0.95))
         self.verticalHeader().setDefaultSectionSize(row_h)
         self.verticalHeader().setMinimumWidth(int(style.point_size * 2))
         head_h = self.horizontalHeader().sizeHint().height()

@@ -6,8 +6,17 @@ widget here takes keyboard focus, so Space and the arrows always reach the shell
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QSignalBlocker, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QPointF,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QColor, QIcon, QLinearGradient, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -108,6 +117,7 @@ class ControlPanel(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         inner = QWidget()
         self.setWidget(inner)
+        self._fit_pending = False  # (QScrollArea filters its widget's events: eventFilter)
         lay = QVBoxLayout(inner)
         lay.setContentsMargins(6, 4, 10, 4)
         lay.setSpacing(3)
@@ -182,6 +192,11 @@ class ControlPanel(QScrollArea):
         self.stop_loss = self._combo_row(lay, "stop_loss", model.set_stop_loss)
         self.stop_epochs = self._combo_row(lay, "stop_epochs", model.set_stop_epochs)
         lay.addStretch(1)
+        # the column scrolls on a small screen: its bottom edge fades out while there is more
+        self.fade = _Fade(self)
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._place_fade)
+        bar.rangeChanged.connect(self._place_fade)
 
         for sig in (model.settings_changed, model.data_changed, model.network_changed,
                     model.display_changed):
@@ -235,6 +250,18 @@ class ControlPanel(QScrollArea):
         b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         b.clicked.connect(lambda _c=False: slot())
         return b
+
+    def _place_fade(self) -> None:
+        bar = self.verticalScrollBar()
+        vp = self.viewport()
+        h = int(36 * style.scale)
+        self.fade.setGeometry(vp.x(), vp.y() + vp.height() - h, vp.width(), h)
+        self.fade.setVisible(bar.value() < bar.maximum())
+        self.fade.raise_()
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._place_fade()
 
     def _on_activation(self, name: str) -> None:
         if name:
@@ -384,10 +411,58 @@ class ControlPanel(QScrollArea):
                 f"QToolButton {{ background: {color}; border: 2px solid {style.background};"
                 f" border-radius: {(sw + 8) // 2}px; }}"
                 f"QToolButton:checked {{ border: 3px solid {style.foreground}; }}")
-        self.widget().adjustSize()
-        need = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
-        self.setMinimumWidth(need + 2)
-        self.setMaximumWidth(need + int(60 * style.scale))
+        # a wide, contrasting scroll bar: on a projector the column must look scrollable
+        bar_w = int(8 * style.scale) + 4
+        track = "#2a2d31" if style.dark else "#e8eaeb"
+        self.verticalScrollBar().setStyleSheet(
+            f"QScrollBar:vertical {{ width: {bar_w}px; background: {track}; margin: 0;"
+            f" border-radius: {bar_w // 2}px; }}"
+            f"QScrollBar::handle:vertical {{ background: {style.muted}; min-height: {bar_w * 3}px;"
+            f" border-radius: {bar_w // 2 - 2}px; margin: 2px; }}"
+            "QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
+            "QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }")
+        self.fade.update()
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """As wide as the widest row needs (no clipped button), and a little more at most."""
+        self._fit_pending = False
+        need = (self.widget().minimumSizeHint().width()
+                + self.verticalScrollBar().sizeHint().width())
+        if need + 2 != self.minimumWidth():
+            self.setMinimumWidth(need + 2)
+            self.setMaximumWidth(need + int(60 * style.scale))
+        self._place_fade()
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        # fonts and texts (a new language, the projector's font) settle in posted layout
+        # requests, after apply_style: the width follows them
+        if (obj is self.widget() and event.type() == QEvent.Type.LayoutRequest
+                and not self._fit_pending):
+            self._fit_pending = True
+            QTimer.singleShot(0, self._fit_width)
+        return super().eventFilter(obj, event)
+
+
+class _Fade(QWidget):
+    """A strip over the bottom of the scrolled column, fading its last line into the
+    background: the text there plainly goes on, instead of looking cut off."""
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, event):  # noqa: N802
+        bg = self.palette().color(QPalette.ColorRole.Window)
+        clear = QColor(bg)
+        clear.setAlpha(0)
+        grad = QLinearGradient(0, 0, 0, self.height())
+        grad.setColorAt(0.0, clear)
+        grad.setColorAt(0.85, bg)
+        grad.setColorAt(1.0, bg)
+        p = QPainter(self)
+        p.fillRect(self.rect(), grad)
+        p.end()
 
 
 # The registry's labels, marked for lupdate (nothing else lists them).

@@ -4,12 +4,13 @@ output and its losses on the right -- plus the panels that look inside the netwo
     +-------------------------------------------------------------------------------+
     | Play  Step  Reset  New weights   Epoch 1,234        Presets v     Export v     |
     +-------------+------------------------------------+----------------------------+
-    | DATA        |  + -  Hidden layers: 2             | Test loss / Training loss  |
-    | datasets    |  input   layer 1   layer 2  output | +------------------------+ |
-    | sliders     |  [maps, weighted edges ...]        | |  output heat map       | |
-    | TRAINING    +------------------------------------+ +------------------------+ |
-    | combos      | Hidden space | Gradients | Weights | [ ] test data [ ] discrete |
-    |             | Metrics                            | loss curves                |
+    | DATA        |  + -  Hidden layers: 2             | OUTPUT   Training   Test   |
+    | datasets    |  input   layer 1   layer 2  output | Loss / Accuracy            |
+    | sliders     |  [maps, weighted edges ...]        | +------------------------+ |
+    | TRAINING    |                                    | |  output heat map       | |
+    | combos      +------------------------------------+ +------------------------+ |
+    | (scrolls)   | Hidden space | Gradients | Weights | [ ] test data [ ] discrete |
+    |             | Metrics                            | loss curves (>= 30%)       |
     +-------------+------------------------------------+----------------------------+
 """
 from __future__ import annotations
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -39,10 +39,14 @@ from desktop.tabs.trainer import data, features
 from desktop.tabs.trainer.controls import ControlPanel
 from desktop.tabs.trainer.diagram import NetworkDiagram
 from desktop.tabs.trainer.hidden_space import HiddenSpacePanel
+from desktop.tabs.trainer.insight_tabs import InsightTabs
 from desktop.tabs.trainer.insights import GradientPanel, MetricsPanel, WeightPanel
 from desktop.tabs.trainer.plots import LossPlot, OutputPlot, test_color, train_color
 from desktop.tabs.trainer.state import LEARNING_RATES, MAX_LAYERS, SPEEDS
 from desktop.theme import WRONG, style
+
+#: stretch of the output heat map and of the loss curves in the right column
+OUTPUT_SHARE, LOSS_SHARE = 3, 2
 
 
 def _fmt(v: float) -> str:
@@ -57,8 +61,7 @@ class TrainerView(TabView):
         self._build_top_bar()
         self.controls = ControlPanel(model)
         self.diagram = NetworkDiagram(model)
-        self.insights = QTabWidget()
-        self.insights.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.insights = InsightTabs()
         self.hidden_space = HiddenSpacePanel(model)
         self.gradients = GradientPanel(model)
         self.weights = WeightPanel(model)
@@ -79,8 +82,9 @@ class TrainerView(TabView):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(4, 0, 0, 0)
         rl.setSpacing(2)
-        self.output_title = QLabel()
+        # the "OUTPUT" title heads the stats table: one row less above the plots
         self.stats = QLabel()
+        self._title_pt = 10.0
         self.stats.setTextFormat(Qt.TextFormat.RichText)
         self.output = OutputPlot(model)
         self.output.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -106,11 +110,10 @@ class TrainerView(TabView):
         self.loss_plot.installEventFilter(self)
         self.right = right
         right.installEventFilter(self)
-        rl.addWidget(self.output_title)
         rl.addWidget(self.stats)
-        rl.addWidget(self.output, 5)
+        rl.addWidget(self.output, OUTPUT_SHARE)
         rl.addLayout(checks)
-        rl.addWidget(self.loss_plot, 2)
+        rl.addWidget(self.loss_plot, LOSS_SHARE)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.controls)
@@ -184,7 +187,9 @@ class TrainerView(TabView):
             tr_v, te_v = _num(mt["train_r2"]), _num(mt["test_r2"])
         muted = style.muted
         training, test = self.tr("Training"), self.tr("Test")
-        head = (f"<tr><td></td><td align=right style='color:{train_color()}'>"
+        title = self.tr("OUTPUT")
+        title = f"<b style='color:{muted}; font-size:{self._title_pt:.1f}pt'>{title}</b>"
+        head = (f"<tr><td>{title}</td><td align=right style='color:{train_color()}'>"
                 f"&nbsp;&nbsp;{training}</td>"
                 f"<td align=right style='color:{test_color()}'>&nbsp;&nbsp;{test}</td></tr>")
         rows = ((self.tr("Loss"), _fmt(m.train_loss), _fmt(m.test_loss)), (name, tr_v, te_v))
@@ -224,21 +229,30 @@ class TrainerView(TabView):
             elif obj is self.loss_plot:
                 self._place_log_box()
             elif obj is self.right:
-                self._arrange_checks()
+                self._fit_right()
         return super().eventFilter(obj, event)
 
     def _place_log_box(self) -> None:
         box = self.loss_log
-        box.setStyleSheet(f"QCheckBox {{ background: {style.background}; padding: 2px; }}")
+        box.setStyleSheet(style.indicator_sheet(
+            "QCheckBox", f"background: {style.background}; padding: 2px;"))
         box.adjustSize()
         box.move(max(0, self.loss_plot.width() - box.width() - 8), 4)
         box.raise_()
 
-    def _arrange_checks(self) -> None:
-        """The check boxes side by side when they fit, else one under the other."""
-        need = self.show_test.sizeHint().width() + self.discretize.sizeHint().width() + 16
-        self.checks.setDirection(QBoxLayout.Direction.LeftToRight if need <= self.right.width()
+    def _fit_right(self) -> None:
+        """Share the right column: the check boxes side by side when they fit, else one
+        under the other; the heat map no taller than it is wide (it is square), so any spare
+        height goes to the loss curves."""
+        gap = int(20 * style.scale)
+        need = self.show_test.sizeHint().width() + self.discretize.sizeHint().width() + gap + 8
+        side_by_side = need <= self.right.width()
+        self.checks.setSpacing(gap if side_by_side else 2)
+        self.checks.setDirection(QBoxLayout.Direction.LeftToRight if side_by_side
                                  else QBoxLayout.Direction.TopToBottom)
+        bottom = self.output.getAxis("bottom").height()
+        left = self.output.getAxis("left").width()
+        self.output.setMaximumHeight(max(120, self.right.width() - left + bottom + 8))
 
     def _sync_checks(self) -> None:
         s = self.model.s
@@ -295,7 +309,7 @@ class TrainerView(TabView):
         for i, text in enumerate((self.tr("Hidden space"), self.tr("Gradients"),
                                   self.tr("Weights"), self.tr("Metrics"))):
             self.insights.setTabText(i, text)
-        self.output_title.setText(self.tr("OUTPUT"))
+        self.insights.fit_titles()
         self.show_test.setText(self.tr("Show test data"))
         self.discretize.setText(self.tr("Discretize output"))
         self.loss_log.setText(self.tr("Log-scale loss"))
@@ -317,21 +331,23 @@ class TrainerView(TabView):
         self.play_button.setFont(big)
         self.presets.view().setMinimumWidth(self.presets.view().sizeHintForColumn(0) + 40)
         self.epoch_label.setFont(style.font(1.5, bold=True))
-        self.output_title.setFont(style.font(0.9, bold=True))
-        self.output_title.setStyleSheet(f"color: {style.muted}")
         self.stats.setFont(style.font(1.05 if style.scale < 1.2 else 0.95))
+        self._title_pt = style.font(0.9).pointSizeF()
         self.banner.setFont(style.font(1.05, bold=True))
         for c in (self.show_test, self.discretize, self.loss_log):
             c.setFont(style.font(0.9))
-        self._arrange_checks()
+        for c in (self.show_test, self.discretize):
+            c.setStyleSheet(style.indicator_sheet("QCheckBox"))
         self._place_log_box()
         self.insights.setFont(style.font(0.95))
+        self.insights.fit_titles()
         self.controls.apply_style()
         self.output.apply_style()
         self.loss_plot.apply_style()
         for p in (self.hidden_space, self.gradients, self.weights, self.metrics):
             p.apply_style()
         self.diagram.apply_style()
+        self._fit_right()
         self._on_weights_changed()
         self._on_message_changed(self.model.message)
         # the controls get their minimum width; the network and the output share the rest

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
-    QRadioButton,
     QStyle,
     QStyleOptionButton,
 )
@@ -224,10 +223,11 @@ def _cut_controls(view):
             lab for lab in c.findChildren(QLabel) if not lab.wordWrap()]:
         if not w.isVisibleTo(c):
             continue
+        text = w.currentText() if isinstance(w, QComboBox) else w.text()
         if w.width() < w.minimumSizeHint().width():
-            bad.append((type(w).__name__, w.text() if hasattr(w, "text") else "", "narrow"))
+            bad.append((type(w).__name__, text, "narrow", w.width(), w.minimumSizeHint().width()))
         if w.mapTo(c, w.rect().topRight()).x() >= right:
-            bad.append((type(w).__name__, w.text() if hasattr(w, "text") else "", "past"))
+            bad.append((type(w).__name__, text, "past", right))
     return bad
 
 
@@ -319,3 +319,35 @@ def test_the_tab_fits_a_1024_projector_without_growing_the_window(view, qtbot, l
     # the window adds a few pixels of frame around the tab
     assert view.minimumSizeHint().width() <= 1016
     assert view.width() <= 1024
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_all_side_panels_open_still_fit_a_768_high_projector(view, qtbot, lang):
+    from desktop.i18n import set_language
+
+    style.set_projector(True)
+    set_language(lang)
+    view.model.set_surface("data:line_fit")
+    view.model.set_show("accumulator", True)
+    _settle(qtbot, view)
+    assert all(p.isVisible() for p in view.panels)
+    # 768 minus the window's menu, tab bar and status bar in projector mode
+    assert view.minimumSizeHint().height() <= 640
+    for title in (view.loss_title, view.acc_title, view.data_title):
+        line = title.fontMetrics().height()
+        assert title.height() >= title.heightForWidth(title.width()) - 1  # never cut off
+        assert title.height() <= 3 * line
+
+
+def test_without_a_known_minimum_the_loss_axis_is_linear_and_uncrowded(view, qtbot):
+    style.set_projector(True)
+    view.model.apply_preset("saddle_escape")
+    for _ in range(50):
+        view.model.step()
+    _settle(qtbot, view)
+    axis = view.loss_plot.getPlotItem().getAxis("left")
+    assert not axis.decades
+    texts = _axis_texts(axis)
+    assert len(texts) >= 2
+    assert all(re.match(r"^−?-?\d+(\.\d+)?$", t) for _, t in texts), [t for _, t in texts]
+    _assert_apart(texts)

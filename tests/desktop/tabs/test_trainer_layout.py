@@ -72,6 +72,10 @@ def test_nothing_in_the_right_column_is_squashed_or_clipped(projector_view):
         bottom_a = a.mapTo(v.right, a.rect().bottomLeft()).y()
         top_b = b.mapTo(v.right, b.rect().topLeft()).y()
         assert bottom_a < top_b, (a, b)
+    # the two check boxes, one under the other here, sit close together
+    gap = (v.discretize.mapTo(v.right, v.discretize.rect().topLeft()).y()
+           - v.show_test.mapTo(v.right, v.show_test.rect().bottomLeft()).y())
+    assert 0 < gap <= 8
     # the log-scale box sits inside the loss plot
     assert _inside(v.loss_log, v.loss_plot)
 
