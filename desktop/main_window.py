@@ -23,6 +23,7 @@ from desktop import session
 from desktop.i18n import LANGUAGES, current_language, set_language
 from desktop.tabs import TABS, TabSpec
 from desktop.theme import style
+from desktop.widgets import ElidedLabel
 
 APP_VERSION = "0.1.0"
 
@@ -182,14 +183,15 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.status_label = QLabel()
+        # elided, never wider than the window: a long status line must not widen it
+        self.status_label = ElidedLabel()
         bar.addWidget(self.status_label, 1)
         self.warm_label = QLabel()
         self.warm_bar = QProgressBar()
         self.warm_bar.setRange(0, 0)  # busy indicator until the first progress report
         self.warm_bar.setMaximumWidth(140)
         self.warm_bar.setTextVisible(False)
-        self.message_label = QLabel()
+        self.message_label = ElidedLabel()
         self._flash_source = None
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)

@@ -187,3 +187,17 @@ def test_a_stale_tab_state_in_the_last_session_is_skipped(qtbot, window):
     window.tabs.setCurrentIndex(1)
     assert window.views["beta"].model.value == 0
     assert "not restored" in window.message_label.text()
+
+
+def test_long_status_texts_are_elided_and_never_widen_the_window(qtbot, window):
+    long_text = "A message that is far too long for any status bar. " * 20
+    window.status_label.setText("training - " + "12,400 steps/s - 60 fps - " * 40)
+    window.flash(long_text)
+    assert window.statusBar().minimumSizeHint().width() < 400
+    assert window.minimumSizeHint().width() < 1024
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.message_label.shown_text().endswith("…"))
+    assert window.message_label.text() == long_text  # the whole text is kept
+    assert window.message_label.toolTip() == long_text
+    window.message_label.clear()
+    assert window.message_label.shown_text() == ""

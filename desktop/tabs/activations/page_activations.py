@@ -7,7 +7,7 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -50,6 +50,7 @@ class ActivationsPage(QWidget):
         self.keys = list(curves.ENTRIES)
         self._build_plot()
         self._build_side()
+        self.readout.installEventFilter(self)  # refit its font when the column resizes
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
         split.addWidget(self.plot_column)
@@ -68,12 +69,17 @@ class ActivationsPage(QWidget):
     # --- building ---------------------------------------------------------------------
     def _build_plot(self) -> None:
         self.plot_column = QWidget()
+        # the numbers the class reads, right above the curves they come from (the plot is
+        # taller than wide anyway; the side column keeps its height for the chooser and card)
         self.readout = rich_label()
         self.readout.setMinimumHeight(10)
+        self.readout.setMinimumWidth(60)  # the font shrinks to fit, see readout_factor
+        self._readout_html = ""
         self.plot = make_plot()
         self.hint = rich_label()
         col = QVBoxLayout(self.plot_column)
         col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.readout)
         col.addWidget(self.plot, 1)
         col.addWidget(self.hint)
         pi = self.plot.getPlotItem()
@@ -99,6 +105,7 @@ class ActivationsPage(QWidget):
     def _build_side(self) -> None:
         side = QWidget()
         lay = QVBoxLayout(side)
+        lay.setContentsMargins(4, 0, 4, 4)
         self.list_title = QLabel()
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -135,9 +142,7 @@ class ActivationsPage(QWidget):
         self.card = rich_label()
         self.card.setFrameShape(QFrame.Shape.StyledPanel)
         self.card.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.card.setContentsMargins(8, 8, 8, 8)
-        lay.addWidget(self.readout)  # the numbers the class reads, beside the plot
-        lay.addSpacing(6)
+        self.card.setContentsMargins(6, 4, 6, 4)
         lay.addWidget(self.list_title)
         lay.addWidget(self.list)
         lay.addWidget(self.param_title)
@@ -204,16 +209,32 @@ class ActivationsPage(QWidget):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
         if obj is self.list and event.type() == QEvent.Type.Resize:
             self._fit_list_height()
+        elif obj is self.readout and event.type() == QEvent.Type.Resize:
+            self._fit_readout()
         return super().eventFilter(obj, event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the language set another family
+            self._fit_grid()
+            self._fit_readout()
 
     def _fit_grid(self) -> None:
         """Cells as wide as the longest name (with box and swatch), so none is elided."""
         fm = self.list.fontMetrics()
         icon = self.list.iconSize().width()
-        box = self.list.style().pixelMetric(self.list.style().PixelMetric.PM_IndicatorWidth)
+        box = style.indicator_size  # the list's style sheet sets it
         width = max(fm.horizontalAdvance(self._label(k)) for k in self.keys)
-        height = max(fm.height(), icon) + max(6, fm.height() // 3)
-        self.list.setGridSize(pg.QtCore.QSize(width + icon + box + 28, height))
+        height = max(fm.height(), icon, box) + max(4, fm.height() // 5)
+        cell = pg.QtCore.QSize(width + icon + box + 28, height)
+        self.list.setGridSize(cell)
+        # a style-sheet indicator is drawn wider than the delegate's size hint allows for:
+        # give every item its whole cell, or the names get elided
+        with QSignalBlocker(self.list):
+            for i in range(self.list.count()):
+                self.list.item(i).setSizeHint(cell - pg.QtCore.QSize(2, 0))
+        # at least two columns, so the card below still fits a 1024x768 projector
+        self.list.setMinimumWidth(2 * cell.width() + 2 * self.list.frameWidth() + 2)
         self._fit_list_height()
 
     def _fit_list_height(self) -> None:
@@ -226,7 +247,7 @@ class ActivationsPage(QWidget):
             self.list.setFixedHeight(height)
 
     def _icon(self, colour: str | None) -> QIcon:
-        size = max(12, int(style.point_size * 1.6))
+        size = max(12, self.list.iconSize().width())
         pix = QPixmap(size, size)
         pix.fill(QColor(0, 0, 0, 0))
         if colour is not None:
@@ -264,11 +285,32 @@ class ActivationsPage(QWidget):
         if not rows:
             empty = self.tr("Tick an activation on the right.")
             rows = [f"<tr><td colspan=\"3\">{empty}</td></tr>"]
-        # more than three curves: a smaller read-out, so the plot keeps its height
-        factor = 1.3 if len(rows) <= 3 else 1.0
-        if abs(self.readout.font().pointSizeF() - style.font(factor).pointSizeF()) > 0.01:
-            self.readout.setFont(style.font(factor))
-        self.readout.setText(f"<table cellspacing=\"0\">{head}{''.join(rows)}</table>")
+        self._readout_html = f"<table cellspacing=\"0\">{head}{''.join(rows)}</table>"
+        self.readout.setText(self._readout_html)
+        self._fit_readout()
+
+    def readout_factor(self) -> float:
+        """The read-out's size (× the text size): large for up to three curves, smaller for
+        more (so the plot keeps its height), and never wider than the plot column."""
+        base = 1.3 if len(self.model.selected) <= 3 else 1.0
+        avail = self.readout.contentsRect().width()
+        if not self._readout_html or avail < 50:
+            return base
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        factor = base
+        while factor > 0.7:
+            doc.setDefaultFont(style.font(factor))
+            doc.setHtml(self._readout_html)
+            if doc.size().width() <= avail:
+                break
+            factor -= 0.05
+        return factor
+
+    def _fit_readout(self) -> None:
+        font = style.font(self.readout_factor())
+        if abs(self.readout.font().pointSizeF() - font.pointSizeF()) > 0.01:
+            self.readout.setFont(font)
 
     def _label(self, key: str) -> str:
         if key == "prelu":
@@ -311,11 +353,14 @@ class ActivationsPage(QWidget):
         table = "".join(f"<tr><td style=\"padding-right:10px; color:{style.muted}\">{k}</td>"
                         f"<td><b>{v}</b></td></tr>" for k, v in rows)
         self.card.setText(
-            f"<div style=\"color:{colour}; font-size:{style.point_size * 1.25:.0f}pt\">"
+            f"<div style=\"color:{colour}; font-size:{style.point_size * 1.15:.0f}pt\">"
             f"<b>{self._label(key)}</b></div>"
-            f"<p>{math_html(formula, 1.2)}<br>{math_html(dformula, 1.05)}</p>"
-            f"<table cellspacing=\"2\">{table}</table>"
-            f"<p><b>{when}</b> {use}</p>")
+            # <p> would add a line's worth of margin above and below: the card must fit a
+            # 1024x768 projector without scrolling
+            f"<div style=\"margin-top:4px; margin-bottom:4px\">{math_html(formula, 1.2)}"
+            f"<br>{math_html(dformula, 1.05)}</div>"
+            f"<table cellspacing=\"0\">{table}</table>"
+            f"<div style=\"margin-top:6px\"><b>{when}</b> {use}</div>")
 
     # --- view -> model ----------------------------------------------------------------
     def _on_item_changed(self, item: QListWidgetItem) -> None:
@@ -368,16 +413,18 @@ class ActivationsPage(QWidget):
         self.probe_line.setPen(pg.mkPen(style.foreground, width=max(1.0, style.line_width / 2),
                                         style=Qt.PenStyle.DotLine))
         self.probe_line.setHoverPen(pg.mkPen(style.foreground, width=style.line_width))
-        self.readout.setFont(style.font(1.3 if len(self.model.selected) <= 3 else 1.0))
+        self._fit_readout()
         self.card.setFont(style.font(1.0))
         self.hint.setFont(style.font(0.85))
         self.hint.setStyleSheet(f"color: {style.muted}")
         for lab in (self.list_title, self.param_title):
             lab.setFont(style.font(1.1, bold=True))
-        # a control, not a read-out: smaller in projector mode so two columns fit
-        self.list.setFont(style.font(0.75 if style.projector else 0.9))
-        size = max(12, int(style.point_size * 1.6))
-        self.list.setIconSize(pg.QtCore.QSize(size, size))
+        # the class reads the names too: projector-size text, check boxes as tall as a capital
+        self.list.setFont(style.font(1.0 if style.projector else 0.9))
+        side = style.indicator_size
+        self.list.setStyleSheet(
+            f"QListWidget::indicator {{ width: {side}px; height: {side}px; }}")
+        self.list.setIconSize(pg.QtCore.QSize(side, side))
         self._fit_grid()
         self.retranslate()
         fit_scroll_width(self.side_scroll)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QSizePolicy,
     QStackedWidget,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -49,9 +51,10 @@ class ActivationsView(TabView):
         self.preset_label = QLabel()
         self.preset_combo = QComboBox()
         self.preset_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # as wide as the sidebar: a long preset name is elided here, whole in the list
         self.preset_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.preset_combo.setMinimumContentsLength(8)
+        self.preset_combo.setMinimumContentsLength(4)
         self.preset_combo.activated.connect(self._on_preset_chosen)
         self.section_label = QLabel()
         self.sections = QListWidget()
@@ -107,6 +110,7 @@ class ActivationsView(TabView):
         ids = [self.preset_combo.itemData(i) for i in range(self.preset_combo.count())]
         with QSignalBlocker(self.preset_combo):
             self.preset_combo.setCurrentIndex(ids.index(preset_id) if preset_id in ids else 0)
+        self.preset_combo.setToolTip(self.preset_combo.currentText())  # when elided
 
     # --- view -> model ----------------------------------------------------------------
     def _on_section_row(self, row: int) -> None:
@@ -139,24 +143,50 @@ class ActivationsView(TabView):
             for pid, name in self.model.preset_names():
                 self.preset_combo.addItem(name, pid)
         self._on_preset_changed(self.model.preset)
+        self._fit_sidebar()
         for page in self.pages.values():
             page.retranslate()
 
     def apply_style(self) -> None:
-        # the sidebar is the teacher's, not the class's: compact in projector mode
-        k = 0.8 if style.projector else 1.0
+        # the class reads the section names too: the sidebar follows the projector font
         for lab in (self.preset_label, self.section_label):
-            lab.setFont(style.font(k, bold=True))
-        self.preset_combo.setFont(style.font(k * 0.95))
-        self.sections.setFont(style.font(k * 0.95))
-        self.keys_hint.setFont(style.font(k * 0.8))
+            lab.setFont(style.font(1.0, bold=True))
+        self.preset_combo.setFont(style.font(1.0))
+        self.sections.setFont(style.font(1.0))
+        self.keys_hint.setFont(style.font(0.8))
         self.keys_hint.setStyleSheet(f"color: {style.muted}")
-        rows = self.sections.count()
-        self.sections.setFixedHeight(self.sections.sizeHintForRow(0) * rows
-                                     + 2 * self.sections.frameWidth() + 4)
-        self.sidebar.setMaximumWidth(int(160 * style.scale * (0.8 if style.projector else 1.0)))
+        self._fit_sidebar()
         for page in self.pages.values():
             page.apply_style()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the language set another family
+            self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        """As wide as the longest section name (no eliding, no horizontal scroll) and as
+        tall as its rows (Hangul rows are taller than Latin ones: measure every row)."""
+        self.sections.doItemsLayout()
+        frame = 2 * self.sections.frameWidth()
+        rows = sum(self.sections.sizeHintForRow(i) for i in range(self.sections.count()))
+        self.sections.setFixedHeight(rows + frame + 4)
+        fm = self.sections.fontMetrics()
+        names = max(fm.horizontalAdvance(self.sections.item(i).text())
+                    for i in range(self.sections.count()))
+        opt = QStyleOptionComboBox()
+        self.preset_combo.initStyleOption(opt)
+        placeholder = self.preset_combo.style().sizeFromContents(  # "Choose a preset…" whole
+            QStyle.ContentsType.CT_ComboBox, opt,
+            QSize(fm.horizontalAdvance(self.preset_combo.itemText(0)) + 4, fm.height()),
+            self.preset_combo).width()
+        width = max(names + frame + 16, placeholder)
+        margins = self.sidebar.layout().contentsMargins()
+        self.sidebar.setFixedWidth(width + margins.left() + margins.right())
+        # the combo is as wide as the sidebar; its list opens as wide as the longest preset
+        popup = max(fm.horizontalAdvance(self.preset_combo.itemText(i))
+                    for i in range(self.preset_combo.count()))
+        self.preset_combo.view().setMinimumWidth(popup + 3 * fm.height())
 
     def monkey_actions(self) -> list:
         n_presets = self.preset_combo.count()

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 import core.optimizers as optimizers
 from desktop.tabs.descent import names, state, surfaces
 from desktop.tabs.descent.widgets import (
-    ElidingCombo,
     NumberBox,
     WrapLabel,
     no_keyboard,
     readable,
 )
 from desktop.theme import SERIES_COLORS, style
+from desktop.widgets import ElidingComboBox
 
 OPT_NAMES = list(optimizers.OPTIMIZERS)
 HYPER_KEYS = ("learning_rate", "momentum", "rho", "alpha", "beta1", "beta2", "eps")
@@ -42,8 +42,8 @@ HYPER_RANGES = {"learning_rate": (1e-6, 1e4, 10 ** 0.25, 0.0), "momentum": (0.0,
                 "eps": (1e-12, 1.0, 10.0, 0.0)}
 
 
-def _combo() -> ElidingCombo:
-    box = ElidingCombo()
+def _combo() -> ElidingComboBox:
+    box = ElidingComboBox()
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(8)
     no_keyboard(box)

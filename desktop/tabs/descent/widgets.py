@@ -6,13 +6,9 @@ import math
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
-    QComboBox,
     QDoubleSpinBox,
     QLabel,
     QSizePolicy,
-    QStyle,
-    QStyleOptionComboBox,
-    QStylePainter,
     QWidget,
 )
 
@@ -107,49 +103,6 @@ class WrapLabel(QLabel):
         # One line: the layout asks heightForWidth() at the real width for the rest. Qt's
         # default would reserve the height of the text wrapped at the minimum width.
         return QSize(60, self.fontMetrics().height())
-
-
-class ElidingCombo(QComboBox):
-    """A combo box that ends text too long for it with "…" instead of cutting it mid-letter
-    (Qt just clips it under the arrow), and that is never narrower than ``min_text``."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.min_text = ""
-
-    def set_min_text(self, text: str) -> None:
-        """Always leave room for ``text`` (e.g. the placeholder item) in full."""
-        if text != self.min_text:
-            self.min_text = text
-            self.updateGeometry()
-
-    def shown_text(self) -> str:
-        """The current text as painted: whole, or elided to the edit field's width."""
-        opt = QStyleOptionComboBox()
-        self.initStyleOption(opt)
-        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
-                                            QStyle.SubControl.SC_ComboBoxEditField, self)
-        return self.fontMetrics().elidedText(opt.currentText, Qt.TextElideMode.ElideRight,
-                                             field.width())
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        hint = super().minimumSizeHint()
-        if self.min_text:
-            opt = QStyleOptionComboBox()
-            self.initStyleOption(opt)
-            text = QSize(self.fontMetrics().horizontalAdvance(self.min_text) + 2, hint.height())
-            need = self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, opt, text,
-                                                 self)
-            hint.setWidth(max(hint.width(), need.width()))
-        return hint
-
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        painter = QStylePainter(self)
-        opt = QStyleOptionComboBox()
-        self.initStyleOption(opt)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
-        opt.currentText = self.shown_text()
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
 
 
 def _luminance(c) -> float:
