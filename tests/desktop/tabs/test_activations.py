@@ -26,22 +26,10 @@ def model(qapp):
 
 
 @pytest.fixture
-def view(qtbot):
+def view(open_tab):
+
     pg.setConfigOptions(imageAxisOrder="row-major")
-    from desktop.tabs.activations import create
-
-    v = create()
-    qtbot.addWidget(v)
-    v.resize(1280, 800)
-    v.show()
-    qtbot.waitExposed(v)
-    yield v
-    v.model.pause()
-    from desktop.i18n import set_language
-
-    set_language("en")
-    style.set_projector(False)
-    style.set_dark(False)
+    return open_tab("activations")
 
 
 def finite(x, y):

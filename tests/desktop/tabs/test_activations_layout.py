@@ -12,30 +12,13 @@ TAB_1024, TAB_1920 = (1024, 663), (1920, 975)
 
 
 @pytest.fixture
-def make_view(qtbot):
-    from desktop.i18n import set_language
-    from desktop.tabs.activations import create
-
-    views = []
-
+def make_view(open_tab):
     def make(size, projector=True, lang="en"):
-        set_language(lang)
-        style.set_projector(projector)
-        v = create()
-        qtbot.addWidget(v)
-        v.resize(*size)
-        v.show()
-        qtbot.waitExposed(v)
+        v = open_tab("activations", size, projector, lang)
         settle()
-        views.append(v)
         return v
 
-    yield make
-    for v in views:
-        v.model.pause()
-    set_language("en")
-    style.set_projector(False)
-    style.set_zoom(1.0)
+    return make
 
 
 def settle():

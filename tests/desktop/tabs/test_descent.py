@@ -29,20 +29,8 @@ def model(qapp):
 
 
 @pytest.fixture
-def view(qtbot):
-    from desktop.tabs.descent import create
-
-    v = create()
-    qtbot.addWidget(v)
-    v.resize(1280, 800)
-    v.show()
-    yield v
-    v.model.pause()
-    from desktop.i18n import set_language
-
-    set_language("en")
-    style.set_projector(False)
-    style.set_dark(False)
+def view(open_tab):
+    return open_tab("descent")
 
 
 def _distance(p, q):

@@ -31,42 +31,8 @@ LABEL = re.compile(r"^(1|[25]|10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+|[2-9]·10[⁻�
 
 
 @pytest.fixture
-def app_style(qapp):
-    """Apply the app-wide font and palette like the real app does, and undo it after."""
-    from desktop.app import apply_app_style
-
-    font, palette = qapp.font(), qapp.palette()
-    apply_app_style(qapp)
-    style.changed.connect(_restyle)
-    yield qapp
-    style.changed.disconnect(_restyle)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
-
-
-def _restyle():
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.app import apply_app_style
-
-    apply_app_style(QApplication.instance())
-
-
-@pytest.fixture
-def view(qtbot, app_style):
-    from desktop.i18n import set_language
-    from desktop.tabs.descent import create
-
-    v = create()
-    qtbot.addWidget(v)
-    v.resize(1024, 700)  # a 1024 x 768 window minus its menu, tabs and status bar
-    v.show()
-    qtbot.waitExposed(v)
-    yield v
-    v.model.pause()
-    set_language("en")
-    style.set_projector(False)
-    style.set_dark(False)
+def view(open_tab, app_style):
+    return open_tab("descent", (1024, 700))  # a 1024 x 768 window minus menu, tabs, status
 
 
 def _settle(qtbot, view, w=1024, h=700):

@@ -37,18 +37,8 @@ def model(qapp):
 
 
 @pytest.fixture
-def view(qtbot):
-    from desktop.tabs.perceptron import create
-
-    v = create()
-    qtbot.addWidget(v)
-    v.resize(1280, 800)
-    v.show()
-    qtbot.waitExposed(v)
-    yield v
-    v.model.pause()
-    style.set_projector(False)
-    style.set_dark(False)
+def view(open_tab):
+    return open_tab("perceptron")
 
 
 def hand_rule(w, b, eta, x, t):

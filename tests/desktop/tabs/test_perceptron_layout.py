@@ -18,31 +18,14 @@ TAB_1024, TAB_1280, TAB_1920 = (1024, 663), (1280, 695), (1920, 975)
 
 
 @pytest.fixture
-def make_view(qtbot):
+def make_view(open_tab):
     """Build the tab at a size, projector mode on (or off), in English or Korean."""
-    from desktop.i18n import set_language
-    from desktop.tabs.perceptron import create
-
-    views = []
-
     def make(size, projector=True, lang="en"):
-        set_language(lang)
-        style.set_projector(projector)
-        v = create()
-        qtbot.addWidget(v)
-        v.resize(*size)
-        v.show()
-        qtbot.waitExposed(v)
+        v = open_tab("perceptron", size, projector, lang)
         settle()
-        views.append(v)
         return v
 
-    yield make
-    for v in views:
-        v.model.pause()
-    set_language("en")
-    style.set_projector(False)
-    style.set_dark(False)
+    return make
 
 
 def settle():

@@ -24,19 +24,11 @@ def model(qtbot):
 
 
 @pytest.fixture
-def view(qtbot):
+def view(open_tab):
     import pyqtgraph as pg
 
-    from desktop.tabs.trainer import create
-
     pg.setConfigOptions(imageAxisOrder="row-major")
-    v = create()
-    qtbot.addWidget(v)
-    v.resize(1280, 800)
-    v.show()
-    qtbot.waitExposed(v)
-    yield v
-    v.model.pause()
+    return open_tab("trainer")
 
 
 # ---- an independent forward pass (plain numpy) ------------------------------------------

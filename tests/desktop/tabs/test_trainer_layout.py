@@ -10,28 +10,17 @@ PAGE = (1012, 640)
 
 
 @pytest.fixture
-def projector_view(qtbot):
+def projector_view(open_tab, qtbot):
     import pyqtgraph as pg
 
-    from desktop.tabs.trainer import create
-    from desktop.theme import style
-
     pg.setConfigOptions(imageAxisOrder="row-major")
-    style.set_projector(True)
-    v = create()
-    qtbot.addWidget(v)
-    v.resize(*PAGE)
-    v.show()
-    qtbot.waitExposed(v)
+    v = open_tab("trainer", PAGE, projector=True)
     m = v.model
     for _ in range(20):  # some history, so the loss plot has curves
         m._train(10)
         m._after_training()
     qtbot.wait(20)
-    yield v
-    m.pause()
-    style.set_projector(False)
-    style.set_dark(False)
+    return v
 
 
 def _inside(child, parent) -> bool:
