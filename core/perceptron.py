@@ -80,6 +80,14 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
+def _sigmoid_array(z: np.ndarray) -> np.ndarray:
+    """``_sigmoid`` element-wise: the same formula on each side of 0 (numpy's exp may differ
+    from math.exp in the last bit)."""
+    e = np.exp(-np.abs(z))
+    with np.errstate(invalid="ignore"):
+        return np.where(z >= 0.0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
 def _finite_vector(values, name: str, size: int | None = None) -> np.ndarray:
     try:
         arr = np.array(values, dtype=np.float64)
@@ -285,9 +293,12 @@ class Perceptron:
         return self._g(self.net(x))
 
     def predict(self, X) -> np.ndarray:
-        """g(X w + b) for inputs X (N, n_inputs) -> (N,)."""
+        """g(X w + b) for inputs X (N, n_inputs) -> (N,), element-wise ``output`` (to the last
+        bit of exp; the plane's shading calls it on a whole grid)."""
         z = self._net(_inputs(X, self.n_inputs))
-        return np.array([self._g(float(v)) for v in z])
+        if self._activation == "step":
+            return (z >= 0.0).astype(np.float64)  # NaN -> 0.0, as in _g
+        return _sigmoid_array(z)
 
     def classify(self, X) -> np.ndarray:
         """The predicted class, 1 where z >= 0 else 0, for X (N, n_inputs) -> (N,) float."""

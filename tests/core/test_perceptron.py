@@ -203,6 +203,15 @@ def test_forward_matches_numpy():
     np.testing.assert_allclose(s.predict(X), 1 / (1 + np.exp(-z)), rtol=1e-9)
 
 
+@pytest.mark.parametrize("activation", ["step", "sigmoid"])
+def test_predict_on_a_grid_equals_output_point_by_point(activation):
+    """The vectorised grid (the plane's shading) gives exactly the one-point numbers."""
+    p = Perceptron((3.0, -2.0), 0.5, activation=activation)
+    grid = np.array([[x, y] for x in np.linspace(-400, 400, 41) for y in (-1e3, -0.25, 0, 2)])
+    expected = [p.output(row) for row in grid]
+    np.testing.assert_allclose(p.predict(grid), expected, rtol=1e-15, atol=0)
+
+
 def test_huge_and_tiny_numbers_stay_exact_and_quiet():
     import warnings
 

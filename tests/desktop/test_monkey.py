@@ -3,6 +3,7 @@
 Each tab contributes its own actions through ``view.monkey_actions()``; the shell adds tab
 switches, the keyboard verbs, language and projector toggles and zoom.
 """
+import os
 import random
 
 import pytest
@@ -93,14 +94,21 @@ def _run(win, qtbot, rng, n):
             QApplication.processEvents()
 
 
+#: 1 replays a layout loop (a y axis resizing with its labels) that once hung the tab;
+#: NEURALAB_MONKEY_SEED=n tries another sequence by hand.
+SEEDS = ([int(os.environ["NEURALAB_MONKEY_SEED"])] if "NEURALAB_MONKEY_SEED" in os.environ
+         else [1234, 1])
+
+
 @pytest.mark.slow
-def test_random_actions_do_not_fail_or_leak(qtbot, real_window):
+@pytest.mark.parametrize("seed", SEEDS)
+def test_random_actions_do_not_fail_or_leak(qtbot, real_window, seed):
     from desktop import errors
 
     rep = errors.install()
     before = rep.count
-    rng = random.Random(1234)
-    random.seed(1234)
+    rng = random.Random(seed)
+    random.seed(seed)
     _run(real_window, qtbot, rng, N_WARM)
     states = _settle(real_window)
     baseline = _qt_objects(real_window)

@@ -40,6 +40,11 @@ CONDENSED_FONTS = ("DejaVu Sans Condensed", "Arial Narrow", "Liberation Sans Nar
                    "Roboto Condensed", "Noto Sans Display Condensed")
 
 
+#: the biggest font factor (1 = the tab's normal sizes) and the gap to the canvas' edges, px.
+MAX_FIT = 1.6  # projector mode; 1.3 otherwise, where the tab is seen from nearer
+MARGIN = 10.0
+
+
 def math_font(font: QFont, condensed: bool = False) -> QFont:
     """``font`` with a Latin family first: formulas keep the Latin font's ∂, −, · and digits
     in Korean too (a CJK font draws ∂ full-width, and "Sans Serif" may resolve to one);
@@ -75,7 +80,7 @@ class GraphCanvas(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(240, 160)
-        self._fit_cache: tuple = (None, 1.0)  # (scene, size, scale) -> font factor
+        self._fit_cache: tuple = (None, None)  # (graph, size, scale), (font factor, box)
 
     # --- fonts and sizes -------------------------------------------------------------------
     @staticmethod
@@ -83,32 +88,6 @@ class GraphCanvas(QWidget):
         return {"symbol": math_font(style.font(1.5 * fit, bold=True)),
                 "value": math_font(style.font(1.4 * fit, bold=True), condensed=True),
                 "small": math_font(style.font(1.25 * fit))}
-
-    def _geometry(self, scene: Scene, fonts):
-        fm = QFontMetricsF(fonts["symbol"])
-        radius = max(fm.height() * 0.72, 12.0)
-        vh = QFontMetricsF(fonts["value"]).height()
-        sh = QFontMetricsF(fonts["small"]).height()
-        xs = [n.x for n in scene.nodes]
-        ys = [n.y for n in scene.nodes]
-        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-        w, h = self.width(), self.height()
-        widest = max((fm.horizontalAdvance(n.symbol) for n in scene.nodes), default=0.0)
-        margin_x = max(radius, widest / 2 + fm.height() * 0.6) + 10
-        right = margin_x + max((fm.horizontalAdvance(n.name) for n in scene.nodes
-                                if n.kind == "end"), default=0.0)
-        # above a node: its value and name; below: a gradient and a bias.
-        top = radius + vh + sh + 8
-        bottom = radius + vh + sh + 8
-        sx = (w - margin_x - right) / (x1 - x0) if x1 > x0 else 0.0
-        sy = (h - top - bottom) / (y1 - y0) if y1 > y0 else 0.0
-        off_y = top + (h - top - bottom - sy * (y1 - y0)) / 2
-
-        def to_px(x: float, y: float) -> QPointF:
-            px = w / 2 if x1 == x0 else margin_x + (x - x0) * sx
-            return QPointF(px, off_y + (y - y0) * sy)
-
-        return to_px, radius
 
     def _node_rect(self, node: SceneNode, centre: QPointF, radius: float, fonts) -> QRectF:
         if node.kind == "end":
@@ -126,27 +105,90 @@ class GraphCanvas(QWidget):
 
     # --- what is drawn ------------------------------------------------------------------------
     def fit(self) -> float:
-        """The font factor for the current graph and size: the biggest (down to what is still
-        about normal-size text) at which the texts of its fullest stage do not overlap. Taken
-        from the fullest stage so that the size does not jump while stepping."""
-        key = (self.model.fit_key, self.width(), self.height(), style.scale)
+        """The font factor for the current graph and size (see ``frame``)."""
+        return self.frame()[0]
+
+    def frame(self) -> tuple[float, QRectF]:
+        """(font factor, the rectangle the node centres span) for the current graph and size.
+
+        The factor is the biggest, between about normal-size text and ``MAX_FIT`` (so that a
+        three-node graph does not turn into a poster), at which the texts of the graph's
+        fullest stage neither overlap nor leave the canvas; the rectangle is then stretched
+        so that everything drawn fills the canvas up to ``MARGIN``. Both come from the
+        fullest stage, so nothing moves or changes size while stepping."""
+        key = (self.model.fit_key, self.width(), self.height(), style.scale, style.projector)
         if self._fit_cache[0] != key:
             full = self.model.fit_scene()
             lowest = min(1.0, 0.75 / style.scale)
-            fit, best = 1.0, (None, 1.0)
-            while fit >= lowest - 1e-9:
-                overlap = self._layout_at(full, fit)[1]
-                if best[0] is None or overlap < best[0]:
-                    best = (overlap, fit)
-                if overlap == 0.0:
-                    break
-                fit -= 0.05
-            self._fit_cache = (key, best[1])
-        return self._fit_cache[1]
+            # the numbers' line height at most a ninth of the canvas' height
+            line = QFontMetricsF(self._fonts(1.0)["value"]).height()
+            cap = MAX_FIT if style.projector else 1.3
+            highest = max(lowest, min(cap, self.height() / (9.0 * line)))
+            tries = {}
+
+            def attempt(fit: float) -> bool:
+                tries[fit] = self._frame_at(full, fit)
+                return tries[fit][1] == 0.0
+
+            fit = highest
+            while fit > lowest and not attempt(fit):
+                fit -= 0.1
+            if fit <= lowest:
+                fit = lowest
+                # a crowded graph on a small canvas: a little smaller rather than overlapping
+                while not attempt(fit) and fit > 0.8 * lowest:
+                    fit -= 0.05 * lowest
+            elif fit < highest and attempt(fit + 0.05):
+                fit += 0.05  # half a step finer
+            if tries[fit][1] > 0.0:  # nothing fits: the least overlap
+                fit = min(tries, key=lambda f: (tries[f][1], -f))
+            self._fit_cache = (key, (fit, tries[fit][0], tries[fit][2]))
+        return self._fit_cache[1][:2]
+
+    def _frame_at(self, scene: Scene, fit: float) -> tuple[QRectF, float, dict]:
+        """(the node centres' rectangle, overlapping + clipped area in px²) at ``fit``: lay
+        out, measure how far the drawing reaches beyond the outermost node centres, and
+        shrink the rectangle by that much (twice, as the edge labels move with it)."""
+        fonts = self._fonts(fit)
+        w, h = float(self.width()), float(self.height())
+        vh = QFontMetricsF(fonts["value"]).height()
+        sh = QFontMetricsF(fonts["small"]).height()
+        unit = max(vh, QFontMetricsF(self._fonts(1.0)["value"]).height())
+        reach = self._radius(fonts) + vh + sh
+        box = QRectF(QPointF(MARGIN + reach, MARGIN + reach),
+                     QPointF(w - MARGIN - reach, h - MARGIN - reach))
+        xs = [n.x for n in scene.nodes]
+        ys = [n.y for n in scene.nodes]
+        span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
+        for _ in range(2):
+            laid, overlap, _places = self._layout_at(scene, fonts, box)
+            drawn = _bounds(laid[1].values(), (t.rect for t in laid[3]))
+            left = box.left() - drawn.left()
+            right = drawn.right() - box.right()
+            top = box.top() - drawn.top()
+            bottom = drawn.bottom() - box.bottom()
+            area = QRectF(QPointF(MARGIN + left, MARGIN + top),
+                          QPointF(w - MARGIN - right, h - MARGIN - bottom))
+            # an upper bound on the spacing keeps a small graph compact (and centred)
+            box = _centred(area, min(area.width(), span_x * 14 * unit),
+                           min(area.height(), span_y * 9 * unit))
+        laid, overlap, places = self._layout_at(scene, fonts, box)
+        drawn = _bounds(laid[1].values(), (t.rect for t in laid[3]))
+        inside = drawn.intersected(QRectF(0, 0, w, h))
+        outside = drawn.width() * drawn.height() - inside.width() * inside.height()
+        if box.width() < 0 or box.height() < 0:
+            outside += 1e6
+        return box, overlap + max(0.0, outside), places
+
+    @staticmethod
+    def _radius(fonts) -> float:
+        return max(QFontMetricsF(fonts["symbol"]).height() * 0.72, 12.0)
 
     def layout_scene(self, scene: Scene):
         """(fonts, node rects by key, edge segments, texts) for the current size."""
-        return self._layout_at(scene, self.fit())[0]
+        fit, box = self.frame()
+        places = dict(self._fit_cache[1][2])
+        return self._layout_at(scene, self._fonts(fit), box, places)[0]
 
     @staticmethod
     def _text(text: str, role: str, fm: QFontMetricsF, cx: float, top: float,
@@ -154,9 +196,23 @@ class GraphCanvas(QWidget):
         width = fm.horizontalAdvance(text) + 6
         return Text(text, role, QRectF(cx - width / 2, top, width, fm.height()), boxed)
 
-    def _layout_at(self, scene: Scene, fit: float):
-        fonts = self._fonts(fit)
-        to_px, radius = self._geometry(scene, fonts)
+    def _layout_at(self, scene: Scene, fonts, box: QRectF, places: dict | None = None):
+        """((fonts, rects, segments, texts), overlap in px², places) with the node centres
+        spread over ``box`` (a single column or row sits in its middle). ``places`` maps an
+        edge to where its labels went, (gap, fraction along it); given (from the fullest
+        stage), the labels go there, so that a stage's labels are a subset of the fullest
+        stage's and cannot overlap where those do not."""
+        places = {} if places is None else places
+        radius = self._radius(fonts)
+        xs = [n.x for n in scene.nodes]
+        ys = [n.y for n in scene.nodes]
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+
+        def to_px(x: float, y: float) -> QPointF:
+            px = box.center().x() if x1 == x0 else box.left() + (x - x0) / (x1 - x0) * box.width()
+            py = box.center().y() if y1 == y0 else box.top() + (y - y0) / (y1 - y0) * box.height()
+            return QPointF(px, py)
+
         rects = {n.key: self._node_rect(n, to_px(n.x, n.y), radius, fonts) for n in scene.nodes}
         vfm = QFontMetricsF(fonts["value"])
         sfm = QFontMetricsF(fonts["small"])
@@ -184,7 +240,7 @@ class GraphCanvas(QWidget):
         occupied = list(rects.values()) + [t.rect for t in texts]
         overlap = _overlap(texts[i].rect for i in range(len(texts)))
         segments = []
-        for e in sorted(scene.edges, key=lambda e: not e.active):
+        for e in scene.edges:
             a, b = rects[e.src].center(), rects[e.dst].center()
             segments.append((e, a, b))
             above = [t for t in ((e.param, "param"), (e.value, "forward")) if t[0]]
@@ -192,25 +248,30 @@ class GraphCanvas(QWidget):
             if not above and not below:
                 continue
             best = None
-            for at in _candidates(e.at):
+            # along the edge first; then also further from it, clear of a node's round side
+            tries = [(g, t) for g in (2.0, 2.0 + radius) for t in _candidates(e.at)]
+            if (e.src, e.dst) in places:
+                tries = [places[(e.src, e.dst)]]
+            for gap, at in tries:
                 p = a + (b - a) * at
                 block = []
-                y = p.y() - 2 - vfm.height() * len(above)
+                y = p.y() - gap - vfm.height() * len(above)
                 for text, role in above:
                     block.append(self._text(text, role, vfm, p.x(), y, boxed=True))
                     y += vfm.height()
-                y = p.y() + 2
+                y = p.y() + gap
                 for text, role in below:
                     block.append(self._text(text, role, vfm, p.x(), y, boxed=True))
                 cost = sum(_area(t.rect, o) for t in block for o in occupied)
                 if best is None or cost < best[0] - 1e-6:
-                    best = (cost, block)
+                    best = (cost, block, (gap, at))
                 if cost == 0.0:
                     break
             overlap += best[0]
+            places[(e.src, e.dst)] = best[2]
             texts.extend(best[1])
             occupied.extend(t.rect for t in best[1])
-        return (fonts, rects, segments, texts), overlap
+        return (fonts, rects, segments, texts), overlap, places
     def texts(self) -> list[Text]:
         return self.layout_scene(self.model.scene())[3]
 
@@ -306,3 +367,19 @@ def _area(a: QRectF, b: QRectF) -> float:
 def _overlap(rects) -> float:
     rects = list(rects)
     return sum(_area(a, b) for i, a in enumerate(rects) for b in rects[i + 1:])
+
+
+def _bounds(*groups) -> QRectF:
+    """The smallest rectangle holding every rectangle in ``groups``."""
+    rects = [r for g in groups for r in g]
+    left = min(r.left() for r in rects)
+    top = min(r.top() for r in rects)
+    right = max(r.right() for r in rects)
+    bottom = max(r.bottom() for r in rects)
+    return QRectF(QPointF(left, top), QPointF(right, bottom))
+
+
+def _centred(area: QRectF, width: float, height: float) -> QRectF:
+    """A ``width`` x ``height`` rectangle centred in ``area``."""
+    c = area.center()
+    return QRectF(c.x() - width / 2, c.y() - height / 2, width, height)

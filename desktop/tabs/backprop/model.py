@@ -89,6 +89,7 @@ class BackpropModel(TabModel):
         self._walk: Walkthrough | None = None
         self._scene: Scene | None = None
         self._fit_scene: tuple | None = None
+        self._stage_scenes: tuple | None = None
         self._version = 0  # counts rebuilt graphs (keys the canvas' font fitting)
         first = self.presets[0]
         self._apply(self._validate({**first["state"], "preset": first["id"]}, fresh=True))
@@ -192,6 +193,21 @@ class BackpropModel(TabModel):
                 scene = graph_scene(self._graph, len(self._graph.stages) - 1, self._layout)
             self._fit_scene = (key, scene)
         return self._fit_scene[1]
+
+    def stage_scenes(self) -> list[Scene]:
+        """Every stage's scene of the current graph (for a network, of this iteration):
+        the view sizes the caption on the longest arithmetic."""
+        key = self.fit_key
+        if self._stage_scenes is None or self._stage_scenes[0] != key:
+            if self._walk is not None:
+                per = self._walk.per_iteration
+                first = self.iteration * per
+                scenes = [network_scene(self._walk, first + k) for k in range(per)]
+            else:
+                scenes = [graph_scene(self._graph, k, self._layout)
+                          for k in range(len(self._graph.stages))]
+            self._stage_scenes = (key, scenes)
+        return self._stage_scenes[1]
 
     def losses(self) -> np.ndarray:
         """Loss per iteration, up to the current one once its loss stage is reached."""

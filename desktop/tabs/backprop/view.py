@@ -7,6 +7,7 @@ the arithmetic of the current stage (plus the loss per iteration for networks).
 from __future__ import annotations
 
 import html
+import math
 import random
 
 import pyqtgraph as pg
@@ -29,10 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.tabs.backprop.canvas import GraphCanvas, math_font, role_color
+from desktop.tabs.backprop.caption import FormulaArea, arrange_lines, font_steps
 from desktop.tabs.backprop.graphs import ACTIVATION_LABELS, ACTIVATION_NAMES
 from desktop.tabs.backprop.model import INPUT_LIMIT, INTERVAL_RANGE, LEARNING_RATE_RANGE, PACES
 from desktop.tabs.base import TabView
 from desktop.theme import YELLOW, style
+from desktop.widgets import ElidingComboBox
 
 
 def _no_focus(*widgets) -> None:
@@ -46,7 +49,9 @@ class BackpropView(TabView):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.input_labels: dict[str, QLabel] = {}
         self.input_spins: dict[str, QDoubleSpinBox] = {}
-        self._sized = False  # the splitter gets its first proportions once
+        self._split_target = 0  # the caption's height last given to it by the splitter
+        self._need_cache: dict = {}
+        self._font_cache: dict = {}
         self._build()
         model.graph_changed.connect(self._on_graph_changed)
         model.inputs_changed.connect(self._on_inputs_changed)
@@ -64,7 +69,7 @@ class BackpropView(TabView):
         panel = QWidget()
         side = QVBoxLayout(panel)
         self.preset_label = QLabel()
-        self.preset_combo = QComboBox()
+        self.preset_combo = ElidingComboBox()
         self.preset_combo.activated.connect(self._on_preset_chosen)
         self.formula_label = QLabel()
         self.formula_label.setWordWrap(True)
@@ -93,10 +98,10 @@ class BackpropView(TabView):
         self.lr_spin.valueChanged.connect(self._on_lr_edited)
         self.lr_spin.editingFinished.connect(self.setFocus)
         self.act_label = QLabel()
-        self.act_combo = QComboBox()
+        self.act_combo = ElidingComboBox()
         self.act_combo.activated.connect(lambda _i: self._on_act_chosen(self.act_combo, False))
         self.out_label = QLabel()
-        self.out_combo = QComboBox()
+        self.out_combo = ElidingComboBox()
         self.out_combo.activated.connect(lambda _i: self._on_act_chosen(self.out_combo, True))
         for name in ACTIVATION_NAMES:
             self.act_combo.addItem("", name)
@@ -111,7 +116,7 @@ class BackpropView(TabView):
         pform.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         pform.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.pace_label = QLabel()
-        self.pace_combo = QComboBox()
+        self.pace_combo = ElidingComboBox()
         for pace in PACES:
             self.pace_combo.addItem("", pace)
         self.pace_combo.activated.connect(self._on_pace_chosen)
@@ -143,10 +148,10 @@ class BackpropView(TabView):
         pform.addRow(buttons)
         side.addWidget(self.play_box)
 
+        side.addStretch(1)
+        # the colour key sits under the scrolled panel, so it never scrolls out of sight
         self.legend_label = QLabel()
         self.legend_label.setWordWrap(True)
-        side.addWidget(self.legend_label)
-        side.addStretch(1)
         _no_focus(self.stage_slider, self.back_button, self.play_button, self.step_button,
                   self.restore_button)
         for combo in (self.preset_combo, self.act_combo, self.out_combo, self.pace_combo):
@@ -164,25 +169,32 @@ class BackpropView(TabView):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.panel = panel
+        self.left = QWidget()
+        left = QVBoxLayout(self.left)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.scroll, 1)
+        left.addWidget(self.legend_label)
+        self.legend_label.setContentsMargins(6, 2, 6, 2)
 
         self.canvas = GraphCanvas(self.model)
-        bottom = QWidget()
+        self.bottom = bottom = QWidget()
         bl = QHBoxLayout(bottom)
         bl.setContentsMargins(8, 4, 8, 4)
-        caption = QVBoxLayout()
+        self.caption = QWidget()
+        caption = QVBoxLayout(self.caption)
+        caption.setContentsMargins(0, 0, 0, 0)
         self.heading_label = QLabel()
-        self.heading_label.setWordWrap(True)
-        self.lines_label = QLabel()
-        self.lines_label.setWordWrap(True)
-        self.lines_label.setTextFormat(Qt.TextFormat.RichText)
-        self.lines_label.setSizePolicy(QSizePolicy.Policy.Expanding,
-                                       QSizePolicy.Policy.Preferred)
         self.hint_label = QLabel()
-        self.hint_label.setWordWrap(True)
-        for w in (self.heading_label, self.lines_label, self.hint_label):
-            caption.addWidget(w)
-        caption.addStretch(1)
-        bl.addLayout(caption, 5)
+        for label in (self.heading_label, self.hint_label):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.lines_area = FormulaArea()
+        caption.addWidget(self.heading_label)
+        caption.addWidget(self.lines_area, 1)
+        caption.addWidget(self.hint_label)
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bl.addWidget(self.caption, 5)
         self.loss_plot = pg.PlotWidget()
         self.loss_plot.setMenuEnabled(False)
         self.loss_plot.setMouseEnabled(False, False)
@@ -200,7 +212,7 @@ class BackpropView(TabView):
         self.right.setStretchFactor(1, 2)
         self.right.setChildrenCollapsible(False)
         self.split = QSplitter(Qt.Orientation.Horizontal)
-        self.split.addWidget(self.scroll)
+        self.split.addWidget(self.left)
         self.split.addWidget(self.right)
         self.split.setStretchFactor(0, 0)
         self.split.setStretchFactor(1, 1)
@@ -267,6 +279,7 @@ class BackpropView(TabView):
         with QSignalBlocker(self.preset_combo):
             if self.model.preset_id in ids:
                 self.preset_combo.setCurrentIndex(ids.index(self.model.preset_id))
+        self.preset_combo.setToolTip(self.preset_combo.currentText())  # its name in full
 
     def _on_inputs_changed(self) -> None:
         values = self.model.inputs
@@ -306,6 +319,7 @@ class BackpropView(TabView):
         self.step_button.setEnabled(m.position < m.last_position)
         self._update_stage_label()
         self._update_caption()
+        self._fit_split()
         if walk is not None:
             losses = m.losses()
             self.loss_curve.setData(list(range(1, len(losses) + 1)), losses)
@@ -328,27 +342,76 @@ class BackpropView(TabView):
     def _update_caption(self) -> None:
         scene = self.model.scene()
         self.heading_label.setText(self._heading(scene))
-        color = role_color(scene.role if scene.role != "neutral" else "param").name()
-        lines = [html.escape(t) for t in scene.lines]
-        few = len(lines) <= 3
-        if style.projector:
-            factor = 1.15 if few else 1.0
-        else:
-            factor = 1.45 if few else 1.2
-        self.lines_label.setFont(math_font(style.font(factor, bold=True)))
-        if len(lines) > 4:
-            half = (len(lines) + 2) // 2
-            cols = [lines[:half], lines[half:]]
-            rows = "".join(
-                "<tr>" + "".join(f"<td style='padding-right:24px'>{c[r] if r < len(c) else ''}"
-                                 "</td>" for c in cols) + "</tr>" for r in range(half))
-            body = f"<table>{rows}</table>"
-        else:
-            body = "<br>".join(lines)
-        self.lines_label.setText(f"<div style='color:{color}'>{body}</div>")
+        color = role_color(scene.role if scene.role != "neutral" else "param")
+        self.lines_area.set_lines(scene.lines, self._line_fonts(scene), color,
+                                  self._lead(scene))
         hint = self._hint(scene)
         self.hint_label.setText(hint)
         self.hint_label.setVisible(bool(hint))
+
+    def _line_fonts(self, scene) -> list:
+        """The caption's fonts, biggest first: a few lines get bigger type; on a projector
+        they may shrink to fit, but never below the size they have without projector mode."""
+        few = len(scene.lines) <= 3
+        key = (few, style.projector, style.point_size)
+        if key not in self._font_cache:
+            if style.projector:
+                factor = 1.15 if few else 1.0
+            else:
+                factor = 1.45 if few else 1.2
+            smallest = 1.2 / (style.scale / style.zoom)
+            self._font_cache[key] = font_steps(math_font(style.font(factor, bold=True)),
+                                               math_font(style.font(smallest, bold=True)))
+        return self._font_cache[key]
+
+    def _lead(self, scene) -> int:
+        """How many first lines span every column: the update rule w ← w − η·∂J/∂w."""
+        return 1 if scene.kind == "update" and self.model.walkthrough is not None else 0
+
+    def _caption_need(self, width: int) -> int:
+        """The bottom's height (px) that shows every stage of this graph (this iteration)
+        in one column, with the biggest font that keeps each formula on one line (the
+        smallest font, formulas broken at "=", when none does)."""
+        key = (self.model.graph_id, self.model.fit_key, width)
+        if key in self._need_cache:
+            return self._need_cache[key]
+        lay = self.caption.layout()
+        margins = self.bottom.layout().contentsMargins()
+        frame = margins.top() + margins.bottom() + 2
+        spacing = lay.spacing()
+
+        def text_height(label, text):
+            if not text:
+                return 0
+            flags = Qt.TextFlag.TextWordWrap
+            return label.fontMetrics().boundingRect(0, 0, width, 100000, flags, text).height()
+
+        need = 0
+        for scene in self.model.stage_scenes():
+            fonts = self._line_fonts(scene)
+            lines = arrange_lines(scene.lines, fonts, width, 1e9, self._lead(scene))
+            hint = self._hint(scene)
+            h = (frame + text_height(self.heading_label, self._heading(scene)) + spacing
+                 + math.ceil(lines.height)
+                 + (spacing + text_height(self.hint_label, hint) if hint else 0))
+            need = max(need, h)
+        self._need_cache = {key: need}
+        return need
+
+    def _fit_split(self) -> None:
+        """Give the caption the height its longest stage needs (at least a third of the
+        column for a network's loss plot), but keep the canvas at least 55 % of it; set
+        only when that height changes, so a teacher's drag holds while stepping."""
+        total = sum(self.right.sizes())
+        self.bottom.layout().activate()
+        width = self.caption.width()
+        if total <= 0 or width <= 0:
+            return
+        floor = 0.34 if self.model.is_network else 0.2
+        target = int(min(max(self._caption_need(width), floor * total), 0.45 * total))
+        if target != self._split_target:
+            self._split_target = target
+            self.right.setSizes([total - target, target])
 
     def _heading(self, scene) -> str:
         a = scene.args
@@ -499,6 +562,7 @@ class BackpropView(TabView):
         self._update_legend()
         self._update_stage_label()
         self._update_caption()
+        self._refit_split()
 
     def _update_legend(self) -> None:
         fwd = role_color("forward").name()
@@ -534,8 +598,16 @@ class BackpropView(TabView):
         self.loss_curve.setSymbolPen(None)
         self._fit_panel()
         self._update_legend()
+        self._font_cache.clear()
         self._update_caption()
+        self._refit_split()
         self.canvas.update()
+
+    def _refit_split(self) -> None:
+        """Fonts or words changed: measure the caption again."""
+        self._need_cache.clear()
+        self._split_target = 0
+        self._fit_split()
 
     def _fit_panel(self) -> None:
         """The side panel as wide as its contents want, but at most 36 % of the tab."""
@@ -549,10 +621,8 @@ class BackpropView(TabView):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._fit_panel()
-        h = self.right.height()
-        if h > 0 and not self._sized:
-            self._sized = True
-            self.right.setSizes([int(h * 0.66), h - int(h * 0.66)])
+        self._split_target = 0
+        self._fit_split()
 
     # --- random-action test ----------------------------------------------------------------------
     def monkey_actions(self) -> list:

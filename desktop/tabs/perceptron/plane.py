@@ -211,6 +211,14 @@ class GatePlot(pg.PlotWidget):
     def apply_style(self) -> None:
         style.style_plot(self)
         self.image.setLookupTable(shade_lut())
+        # A fixed width for the y axis, room for its widest label: left to size itself, it
+        # changes width with the labels ("−0.5" vs "1"), which resizes the data area, which
+        # refits the range and the tick spacing, which changes the labels back: a loop.
+        axis = self.getAxis("left")
+        ticks = QFontMetricsF(axis.style.get("tickFont") or self.font())
+        label = QFontMetricsF(axis.label.font()).height()
+        widest = max(ticks.horizontalAdvance(t) for t in ("−0.5", "−10", "1.5"))
+        axis.setWidth(int(widest + label + 4 * style.scale + 8))
 
 
 class InputPlane(GatePlot):

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 
 from core.autograd_replay import Graph
 from desktop.paths import asset
-from desktop.tabs.backprop import create
 from desktop.tabs.backprop.graphs import GRAPHS
 from desktop.tabs.backprop.model import PRESET_NAMES, BackpropModel
 from desktop.tabs.backprop.walkthrough import Walkthrough, split_inputs
@@ -26,16 +25,8 @@ def model(qtbot):
 
 
 @pytest.fixture
-def view(qtbot):
-    v = create()
-    qtbot.addWidget(v)
-    v.resize(1280, 800)
-    v.show()
-    yield v
-    v.model.pause()
-    from desktop.i18n import set_language
-
-    set_language("en")
+def view(open_tab):
+    return open_tab("backprop")
 
 
 def _output(gid, values, act="sigmoid"):
@@ -268,11 +259,11 @@ def test_view_draws_the_models_numbers(view):
     backward = sorted(t.text for t in texts if t.role == "backward")
     assert forward == sorted(["−2", "5", "−4", "3", "−12"])
     assert backward == sorted(["−4", "−4", "3", "−4", "1"])
-    assert "∂f/∂x = −4" in view.lines_label.text()
+    assert "∂f/∂x = −4" in view.lines_area.text()
     m.set_position(1)
     texts = view.canvas.texts()
     assert [t.text for t in texts if t.role == "active"] == ["+"]
-    assert "q = x + y = −2 + 5 = 3" in view.lines_label.text()
+    assert "q = x + y = −2 + 5 = 3" in view.lines_area.text()
     assert "1 of 8" in view.stage_label.text()
 
 
