@@ -221,4 +221,3 @@ def test_diagram_fits_any_reasonable_box(qapp):
         canvas.resize(w, h)
         unit = check_diagram(canvas)
         assert unit >= min(w / 9, h / 5)  # it uses the room it has
-
