@@ -33,6 +33,8 @@ def app_style(qapp):
 def open_tab(qtbot):
     """``open_tab(tab_id, size=(w, h), projector=False, lang="en", dark=False)``: the tab's
     view, shown and exposed; each view's model is paused and the style reset at the end."""
+    from PySide6.QtWidgets import QApplication
+
     from desktop.i18n import set_language
 
     views = []
@@ -46,6 +48,8 @@ def open_tab(qtbot):
         view.resize(*size)
         view.show()
         qtbot.waitExposed(view)
+        for _ in range(5):  # let the posted layout and style requests run
+            QApplication.processEvents()
         views.append(view)
         return view
 

@@ -14,9 +14,7 @@ TAB_1024, TAB_1920 = (1024, 663), (1920, 975)
 @pytest.fixture
 def make_view(open_tab):
     def make(size, projector=True, lang="en"):
-        v = open_tab("activations", size, projector, lang)
-        settle()
-        return v
+        return open_tab("activations", size, projector, lang)
 
     return make
 

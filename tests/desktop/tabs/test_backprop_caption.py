@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.tabs.backprop.caption import arrange_lines, break_line, font_steps
 from desktop.theme import style
+from tests.desktop.tabs.backprop_support import settle, stages
 
 #: the tab's page inside a projector window of this size (menu, tab and status bars off)
 PAGES = {"1024x768": (1024, 663), "1280x800": (1280, 695), "1920x1080": (1920, 975)}
@@ -26,17 +27,7 @@ def view(open_tab, app_style):
 
 
 def _settle(qtbot, view, page):
-    view.resize(*PAGES[page])
-    qtbot.wait(1)
-    for _ in range(3):
-        QApplication.processEvents()
-
-
-def _stages(model):
-    """Every stage of a graph; the first iteration of a network."""
-    if model.walkthrough is not None:
-        return range(model.walkthrough.per_iteration)
-    return range(model.stage_count)
+    settle(qtbot, view, PAGES[page])
 
 
 def _smallest_pt():
@@ -91,7 +82,7 @@ def test_every_line_of_every_stage_is_readable(view, qtbot, preset, page, lang):
     m = view.model
     m.apply_preset(preset)
     _settle(qtbot, view, page)
-    for k in _stages(m):
+    for k in stages(m):
         m.set_position(k)
         QApplication.processEvents()
         _check_stage(view, (preset, page, lang, k))
@@ -106,7 +97,7 @@ def test_big_screens_keep_the_biggest_font(view, qtbot, preset):
     m = view.model
     m.apply_preset(preset)
     _settle(qtbot, view, "1920x1080")
-    for k in _stages(m):
+    for k in stages(m):
         m.set_position(k)
         a = view.lines_area.arrangement
         assert a.font.pointSizeF() == pytest.approx(view.lines_area.fonts[0].pointSizeF())
@@ -132,10 +123,10 @@ def test_the_canvas_keeps_most_of_the_column_and_a_drag_holds_while_stepping(vie
     assert canvas >= 0.55 * (canvas + bottom) - 1
     assert bottom >= 0.34 * (canvas + bottom) - 1  # the loss plot has room
     view.right.setSizes([canvas + 40, bottom - 40])  # the teacher drags the caption smaller
-    for k in _stages(m):
+    for k in stages(m):
         m.set_position(k)
     assert view.right.sizes() == [canvas + 40, bottom - 40]
-    for k in _stages(m):  # everything is still readable, by scrolling if need be
+    for k in stages(m):  # everything is still readable, by scrolling if need be
         m.set_position(k)
         QApplication.processEvents()
         _check_stage(view, ("dragged", k))

@@ -6,10 +6,10 @@ with "…", the colour key stays in sight, and the side panel's fonts follow pro
 """
 import pytest
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QApplication
 
 from desktop.tabs.backprop.canvas import MARGIN, MAX_FIT
 from desktop.theme import style
+from tests.desktop.tabs.backprop_support import settle, stages
 
 #: the tab's page in a projector window of this size (menu, tab and status bars off)
 PAGES = {"1024x768": (1016, 660), "1920x1080": (1912, 972)}
@@ -21,17 +21,7 @@ def view(open_tab, app_style):
 
 
 def _settle(qtbot, view, page="1024x768"):
-    view.resize(*PAGES[page])
-    qtbot.wait(1)
-    for _ in range(3):
-        QApplication.processEvents()
-
-
-def _stages(model):
-    """Every stage of a graph; the first iteration of a network."""
-    if model.walkthrough is not None:
-        return range(model.walkthrough.per_iteration)
-    return range(model.stage_count)
+    settle(qtbot, view, PAGES[page])
 
 
 def _drawn(canvas, scene):
@@ -85,7 +75,7 @@ def test_no_label_overlaps_a_node_or_another_label_at_any_stage(view, qtbot, pre
     _settle(qtbot, view)
     m = view.model
     m.apply_preset(preset)
-    for k in _stages(m):
+    for k in stages(m):
         m.set_position(k)
         nodes, labels = _drawn(view.canvas, m.scene())
         items = nodes + labels
@@ -128,7 +118,7 @@ def test_the_active_node_is_drawn_and_not_covered(view, qtbot):
     _settle(qtbot, view)
     m = view.model
     m.apply_preset("net222")
-    for k in _stages(m):
+    for k in stages(m):
         m.set_position(k)
         scene = m.scene()
         active = [n.key for n in scene.nodes if n.active]

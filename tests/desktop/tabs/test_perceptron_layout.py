@@ -21,9 +21,7 @@ TAB_1024, TAB_1280, TAB_1920 = (1024, 663), (1280, 695), (1920, 975)
 def make_view(open_tab):
     """Build the tab at a size, projector mode on (or off), in English or Korean."""
     def make(size, projector=True, lang="en"):
-        v = open_tab("perceptron", size, projector, lang)
-        settle()
-        return v
+        return open_tab("perceptron", size, projector, lang)
 
     return make
 
