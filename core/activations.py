@@ -180,12 +180,12 @@ def _as_finite_array(z, what: str = "z") -> np.ndarray:
     return arr
 
 
-def _apply(kernel, name, z, alpha):
+def _apply(derivative: bool, name, z, alpha):
     act = get(name)
     a = _alpha_for(act, alpha)
     arr = _as_finite_array(z)
     flat = np.ascontiguousarray(arr.reshape(-1))
-    out = kernel(act.id, flat, a).reshape(arr.shape)
+    out = _k.act_array(act.id, flat, a, derivative).reshape(arr.shape)
     return out[()] if out.ndim == 0 else out  # a scalar in, a numpy scalar out (as ufuncs)
 
 
@@ -195,12 +195,12 @@ def value(name: str, z, alpha=None):
     ``alpha`` (leaky ReLU slope, ELU scale) defaults to the record's ``default_alpha`` and is
     ignored by the other activations.
     """
-    return _apply(_k.act_value_array, name, z, alpha)
+    return _apply(False, name, z, alpha)
 
 
 def derivative(name: str, z, alpha=None):
     """g′(z) element-wise for activation ``name`` (at kinks: step′(0) = 0, ReLU′(0) = 0)."""
-    return _apply(_k.act_derivative_array, name, z, alpha)
+    return _apply(True, name, z, alpha)
 
 
 def softmax(logits, temperature: float = 1.0) -> np.ndarray:
@@ -222,8 +222,7 @@ def softmax(logits, temperature: float = 1.0) -> np.ndarray:
 def warmup() -> None:
     """Compile (or load from cache) every activation kernel with the API's dtypes."""
     z = np.zeros(2, dtype=np.float64)
-    _k.act_value_array(_k.TANH, z, 0.0)
-    _k.act_derivative_array(_k.TANH, z, 0.0)
+    _k.act_array(_k.TANH, z, 0.0, False)
     _k.softmax_rows(np.zeros((1, 2), dtype=np.float64), 1.0)
 
 

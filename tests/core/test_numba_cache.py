@@ -8,8 +8,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 CODE = """
 import numpy as np
-from core._kernels.activations import act_value_array
-print(act_value_array(3, np.zeros(3), 0.0).sum())
+from core._kernels.activations import act_array
+print(act_array(3, np.zeros(3), 0.0, False).sum())
 """
 
 
