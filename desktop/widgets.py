@@ -18,6 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 
+def fit_scroll_width(scroll, slack: int = 4, floor: int = 0) -> int:
+    """Make a side panel's scroll area (it scrolls vertically only) never narrower than its
+    content plus the scroll bar, the frame and ``slack`` (and at least ``floor``), so no
+    control in it is ever cut off. Returns that width."""
+    need = max(floor, scroll.widget().minimumSizeHint().width()
+               + scroll.verticalScrollBar().sizeHint().width()
+               + 2 * scroll.frameWidth() + slack)
+    if need != scroll.minimumWidth():
+        scroll.setMinimumWidth(need)
+    return need
+
+
 class ElidingComboBox(QComboBox):
     """A combo box that ends a current item too long for it with "…" (Qt would cut it
     mid-letter under the arrow), shows the whole text as its tooltip, opens a list wide

@@ -296,5 +296,8 @@ def test_bad_split_arguments():
         D.train_test_split(np.where(X > 1, np.nan, X), y)
 
 
-def test_warmup_runs():
+def test_warmup_leaves_the_global_random_state_alone():
+    """Warm-up generates every set once; seeded generation never touches np.random."""
+    before = np.random.get_state()[1].copy()
     D.warmup()
+    np.testing.assert_array_equal(np.random.get_state()[1], before)

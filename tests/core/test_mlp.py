@@ -337,8 +337,11 @@ def test_one_hot():
         one_hot([0.5], 2)
 
 
-def test_warmup_runs():
+def test_warmup_compiles_the_mlp_kernel_once():
+    from core._kernels import mlp as kernels
+
     mlp_module.warmup()
+    assert len(kernels.run.signatures) == 1  # every mode shares one compiled signature
 
 
 # ---- bad input ------------------------------------------------------------------------------

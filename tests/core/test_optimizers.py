@@ -266,8 +266,9 @@ def test_set_state_rejects_bad_snapshots():
         opt.set_state("adam")
 
 
-def test_warmup_runs():
+def test_warmup_compiles_the_step_kernel():
     optimizers.warmup()
+    assert kernels.opt_step.signatures  # compiled (or loaded from the cache), not lazily later
 
 
 # ---- torch itself as an extra oracle (skipped without torch) ----------------------------

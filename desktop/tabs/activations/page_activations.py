@@ -28,7 +28,6 @@ from desktop.tabs.activations.texts import tr_core
 from desktop.tabs.activations.widgets import (
     FloatSlider,
     axis_label,
-    fit_scroll_width,
     make_plot,
     math_html,
     num,
@@ -37,6 +36,7 @@ from desktop.tabs.activations.widgets import (
     swatch,
 )
 from desktop.theme import style
+from desktop.widgets import fit_scroll_width
 
 Y_RANGE = (-1.5, 3.0)
 

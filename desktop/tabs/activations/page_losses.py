@@ -23,7 +23,6 @@ from desktop.tabs.activations.texts import tr_core
 from desktop.tabs.activations.widgets import (
     FloatSlider,
     axis_label,
-    fit_scroll_width,
     make_plot,
     math_html,
     num,
@@ -34,6 +33,7 @@ from desktop.tabs.activations.widgets import (
     titled,
 )
 from desktop.theme import style
+from desktop.widgets import fit_scroll_width
 
 COLOUR_INDEX = {"mse": 0, "bce": 1, "cross_entropy": 2}
 #: the output layer each loss is paired with (the lecture's table).

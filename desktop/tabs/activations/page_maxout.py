@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from desktop.tabs.activations import curves
 from desktop.tabs.activations.widgets import (
     axis_label,
-    fit_scroll_width,
     make_plot,
     math_html,
     num,
@@ -28,6 +27,7 @@ from desktop.tabs.activations.widgets import (
     swatch,
 )
 from desktop.theme import style
+from desktop.widgets import fit_scroll_width
 
 MAX_PIECES = 6
 Y_RANGE = (-3.0, 6.0)

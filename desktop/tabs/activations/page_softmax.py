@@ -23,7 +23,6 @@ from desktop.tabs.activations.widgets import (
     DragViewBox,
     FloatSlider,
     axis_label,
-    fit_scroll_width,
     make_plot,
     math_html,
     num,
@@ -33,6 +32,7 @@ from desktop.tabs.activations.widgets import (
     titled,
 )
 from desktop.theme import style
+from desktop.widgets import fit_scroll_width
 
 MAX_CLASSES = 8
 LOGIT_VIEW = 6.0

@@ -21,7 +21,6 @@ from desktop.tabs.activations.texts import tr_core
 from desktop.tabs.activations.widgets import (
     FloatSlider,
     axis_label,
-    fit_scroll_width,
     make_plot,
     math_html,
     rich_label,
@@ -30,6 +29,7 @@ from desktop.tabs.activations.widgets import (
     swatch,
 )
 from desktop.theme import style
+from desktop.widgets import fit_scroll_width
 
 #: products below this are drawn at the floor (0 cannot be shown on a log axis).
 FLOOR = 1e-40

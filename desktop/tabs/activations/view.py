@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QSizePolicy,
     QStackedWidget,
-    QStyle,
-    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from desktop.tabs.activations.page_softmax import SoftmaxPage
 from desktop.tabs.activations.page_vanishing import VanishingPage
 from desktop.tabs.base import TabView
 from desktop.theme import style
+from desktop.widgets import ElidingComboBox
 
 PAGES = {
     "activations": ActivationsPage,
@@ -49,7 +48,7 @@ class ActivationsView(TabView):
         side = QVBoxLayout(self.sidebar)
         side.setContentsMargins(0, 0, 6, 0)
         self.preset_label = QLabel()
-        self.preset_combo = QComboBox()
+        self.preset_combo = ElidingComboBox()
         self.preset_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # as wide as the sidebar: a long preset name is elided here, whole in the list
         self.preset_combo.setSizeAdjustPolicy(
@@ -174,19 +173,12 @@ class ActivationsView(TabView):
         fm = self.sections.fontMetrics()
         names = max(fm.horizontalAdvance(self.sections.item(i).text())
                     for i in range(self.sections.count()))
-        opt = QStyleOptionComboBox()
-        self.preset_combo.initStyleOption(opt)
-        placeholder = self.preset_combo.style().sizeFromContents(  # "Choose a preset…" whole
-            QStyle.ContentsType.CT_ComboBox, opt,
-            QSize(fm.horizontalAdvance(self.preset_combo.itemText(0)) + 4, fm.height()),
-            self.preset_combo).width()
-        width = max(names + frame + 16, placeholder)
+        # the combo is as wide as the sidebar, never too narrow for "Choose a preset…"; its
+        # list opens as wide as the longest preset (ElidingComboBox)
+        self.preset_combo.set_min_text(self.preset_combo.itemText(0))
+        width = max(names + frame + 16, self.preset_combo.minimumSizeHint().width())
         margins = self.sidebar.layout().contentsMargins()
         self.sidebar.setFixedWidth(width + margins.left() + margins.right())
-        # the combo is as wide as the sidebar; its list opens as wide as the longest preset
-        popup = max(fm.horizontalAdvance(self.preset_combo.itemText(i))
-                    for i in range(self.preset_combo.count()))
-        self.preset_combo.view().setMinimumWidth(popup + 3 * fm.height())
 
     def monkey_actions(self) -> list:
         n_presets = self.preset_combo.count()

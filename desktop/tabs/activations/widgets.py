@@ -96,12 +96,6 @@ def axis_label(plot: pg.PlotWidget, side: str, text: str) -> None:
                                 **{"font-size": f"{style.point_size:.0f}pt"})
 
 
-def fit_scroll_width(scroll) -> None:
-    """A side panel's scroll area never narrower than its content (it scrolls vertically)."""
-    need = scroll.widget().minimumSizeHint().width()
-    scroll.setMinimumWidth(need + scroll.verticalScrollBar().sizeHint().width() + 4)
-
-
 def titled(plot: pg.PlotWidget) -> tuple[QWidget, QLabel]:
     """The plot under a wrapping title label (a pyqtgraph title never wraps: a long one at
     projector size would push the plot wider than its widget)."""

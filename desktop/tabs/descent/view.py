@@ -31,6 +31,7 @@ from desktop.tabs.descent.model import DescentModel
 from desktop.tabs.descent.plots import AccumulatorPlot, DataPlot, LossPlot, RunLegend
 from desktop.tabs.descent.widgets import WrapLabel, no_keyboard, readable
 from desktop.theme import style
+from desktop.widgets import fit_scroll_width
 
 
 class DescentView(TabView):
@@ -294,12 +295,7 @@ class DescentView(TabView):
         """Give the control panel the width its widest visible control needs, so nothing in
         it is ever cut off (it only scrolls vertically). Returns that width."""
         self.controls.layout().activate()
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
-        left = (self.controls.minimumSizeHint().width() + bar
-                + 2 * self.scroll.frameWidth() + 4)  # + a little slack: QFormLayout rounds
-        if left != self.scroll.minimumWidth():
-            self.scroll.setMinimumWidth(left)
-        return left
+        return fit_scroll_width(self.scroll, slack=4)  # a little slack: QFormLayout rounds
 
     def _fit_panels(self) -> None:
         """Tell the plot panels how narrow the right column can really get (the legend's

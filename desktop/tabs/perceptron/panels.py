@@ -30,6 +30,7 @@ from desktop.tabs.perceptron.widgets import (
     spin_box,
 )
 from desktop.theme import RIGHT, WRONG, style
+from desktop.widgets import fit_scroll_width
 
 ERRORS_PLOT_MIN = 80  # px (times the style's scale): the errors plot never gets smaller
 
@@ -316,5 +317,4 @@ class SidePanel(QScrollArea):
         # a sensible minimum; it grows into any room the side panel has to spare
         self.errors_plot.setMinimumHeight(int(ERRORS_PLOT_MIN * style.scale))
         # never narrower than the controls need: the panel scrolls vertically, not sideways
-        need = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
-        self.setMinimumWidth(max(240, need))
+        fit_scroll_width(self, slack=0, floor=240)

@@ -42,6 +42,7 @@ from desktop.tabs.trainer.images import to_rgba
 from desktop.tabs.trainer.names import translated
 from desktop.tabs.trainer.state import DROPOUTS, LEARNING_RATES, REG_RATES, SPEEDS
 from desktop.theme import CLASS_COLORS, NEUTRAL, style
+from desktop.widgets import fit_scroll_width
 
 BATCH_SIZES = (1, 2, 5, 10, 20, 30, 50, 100, data.MAX_POINTS)
 STOP_LOSSES = (0.0, 0.1, 0.05, 0.02, 0.01, 0.005, 0.001)
@@ -427,11 +428,8 @@ class ControlPanel(QScrollArea):
     def _fit_width(self) -> None:
         """As wide as the widest row needs (no clipped button), and a little more at most."""
         self._fit_pending = False
-        need = (self.widget().minimumSizeHint().width()
-                + self.verticalScrollBar().sizeHint().width())
-        if need + 2 != self.minimumWidth():
-            self.setMinimumWidth(need + 2)
-            self.setMaximumWidth(need + int(60 * style.scale))
+        width = fit_scroll_width(self, slack=2)
+        self.setMaximumWidth(width - 2 + int(60 * style.scale))
         self._place_fade()
 
     def eventFilter(self, obj, event):  # noqa: N802
