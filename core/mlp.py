@@ -332,8 +332,10 @@ class MLP:
     # -- training -----------------------------------------------------------------------------
     def train_epochs(self, X, y, epochs, batch_size, optimizer, l1=0.0, l2=0.0, dropout=0.0,
                      seed=None, shuffle=True) -> np.ndarray:
-        """Train ``epochs`` epochs of mini-batches in compiled code; returns the mean data loss
-        over all of X after each completed epoch.
+        """Train ``epochs`` epochs of mini-batches in compiled code; returns each completed
+        epoch's loss: the mean over all rows of X of the data loss each row had in its
+        mini-batch's forward pass, before that batch's update (as Keras reports it; with
+        dropout, the thinned network's loss). Full batch: the loss at the epoch's start.
 
         ``batch_size`` 1 is stochastic gradient descent, N (or more) full-batch. ``optimizer``
         is a ``core.optimizers.Optimizer`` (its state and step count carry over) or a name.

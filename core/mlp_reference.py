@@ -98,8 +98,11 @@ class ReferenceMLP:
         return self.layer_outputs(X)[-1]
 
     def data_loss(self, X, Y) -> float:
-        zs, outs = self._forward(np.asarray(X, dtype=float))
-        z, a, n = zs[-1], outs[-1], X.shape[0]
+        return self._loss(*self._forward(np.asarray(X, dtype=float)), Y)
+
+    def _loss(self, zs, outs, Y) -> float:
+        """The mean data loss from a forward pass's (zs, outs)."""
+        z, a, n = zs[-1], outs[-1], Y.shape[0]
         if self.loss_name == "mse":
             return float(0.5 * np.sum((a - Y) ** 2) / n)
         if self.loss_name == "bce":
@@ -114,8 +117,9 @@ class ReferenceMLP:
 
     def gradients(self, X, Y, l1=0.0, l2=0.0):
         """(dW list, db list) of the mean loss plus the L1/L2 penalty."""
-        X = np.asarray(X, dtype=float)
-        zs, outs = self._forward(X)
+        return self._backward(np.asarray(X, dtype=float), Y, *self._forward(X), l1, l2)
+
+    def _backward(self, X, Y, zs, outs, l1, l2):
         n = X.shape[0]
         out = self.acts[-1]
         if self.loss_name == "cross_entropy" or (self.loss_name == "bce" and out == "sigmoid"):
@@ -134,13 +138,13 @@ class ReferenceMLP:
         return dW, db
 
     def gradient_vector(self, X, Y, l1=0.0, l2=0.0) -> np.ndarray:
-        dW, db = self.gradients(X, Y, l1, l2)
-        return np.concatenate([v for pair in zip(dW, db) for v in (pair[0].ravel(), pair[1])])
+        return _flat(*self.gradients(X, Y, l1, l2))
 
     def train_epochs(self, X, Y, epochs, batch_size, optimizer="sgd", hyper=None, l1=0.0,
                      l2=0.0, rng=None) -> np.ndarray:
         """Mini-batch training (rows in order, or shuffled by ``rng`` each epoch) with the
-        numpy optimizer rules; returns the full-set data loss after each epoch."""
+        numpy optimizer rules; returns each epoch's mean over the rows of the data loss in
+        their batch's forward pass, before the batch's update (``core.mlp.MLP.train_epochs``)."""
         if optimizer not in OPTIMIZERS:
             raise ValueError(f"unknown optimizer {optimizer!r}")
         hyper = dict(hyper or {})
@@ -150,10 +154,19 @@ class ReferenceMLP:
         losses = []
         for _ in range(epochs):
             order = rng.permutation(n) if rng is not None else np.arange(n)
+            total = 0.0
             for start in range(0, n, batch_size):
                 rows = order[start:start + batch_size]
-                grad = self.gradient_vector(X[rows], Y[rows], l1, l2)
+                xb, yb = X[rows], Y[rows]
+                zs, outs = self._forward(xb)
+                total += self._loss(zs, outs, yb) * len(rows)
+                grad = _flat(*self._backward(xb, yb, zs, outs, l1, l2))
                 t += 1
                 self.params[:] = _reference_step(optimizer, self.params, grad, state, hyper, t)
-            losses.append(self.data_loss(X, Y))
+            losses.append(total / n)
         return np.array(losses)
+
+
+def _flat(dW, db) -> np.ndarray:
+    """Per-layer gradients as one vector in the parameter order W_0, b_0, W_1, b_1, …"""
+    return np.concatenate([v for pair in zip(dW, db) for v in (pair[0].ravel(), pair[1])])

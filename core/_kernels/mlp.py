@@ -63,7 +63,7 @@ from core._kernels.vecmath import vec_tanh
 SOFTMAX = 10  # output-only activation id (one past the scalar activations)
 SIZE, ACT, W, B, UNIT = 0, 1, 2, 3, 4  # rows of ``net``
 
-_FAST = dict(cache=True, error_model="numpy")  # IEEE division: x/0 → ±inf/NaN, no raise
+_FAST = dict(cache=True, error_model="numpy", fastmath={"contract"})  # IEEE division: x/0 → ±inf/NaN, no raise
 _LOG_EPS = math.log(1e-12)  # bce clips p to [1e-12, 1 − 1e-12]
 _LOG_1M_EPS = math.log1p(-1e-12)
 
@@ -151,9 +151,10 @@ def run(mode, params, net, alpha, loss, X, Y, epochs, batch_size, shuffle, dropo
     rows (G, D N wide) and the penalty. TRAIN: ``epochs`` epochs in place on params and
     slots: shuffle ``order`` (Fisher–Yates, xorshift with the state ``rng``), then per batch of
     ``batch_size`` rows (the last may be shorter) forward with dropout, back-propagate, add
-    the penalty's gradient, t += 1, ``opt_step``; after the batches the mean data loss over
-    all rows goes to losses[epoch]. If it or a parameter is NaN/Inf, params, slots and t
-    return to the end of the previous epoch and training stops.
+    the penalty's gradient, t += 1, ``opt_step``; losses[epoch] is the mean over all rows of
+    the data loss each row had in its batch's forward pass, before that batch's update (the
+    epoch loss Keras reports: no extra pass over the data). If it or a parameter is NaN/Inf,
+    params, slots and t return to the end of the previous epoch and training stops.
 
     ``order`` holds 0 … N−1 (shuffled in place); ``backup`` is (1 + n_slots, n_params).
     The passes are written out here rather than as separate functions: numba compiles a
@@ -170,7 +171,9 @@ def run(mode, params, net, alpha, loss, X, Y, epochs, batch_size, shuffle, dropo
     step = batch_size if mode == TRAIN else n
     n_batches = (n + step - 1) // step if mode == TRAIN or mode == GRADIENT else 0
     chunk = 256 if mode == FORWARD and width > 256 else width  # FORWARD: blocks in L1 cache
-    n_items = n_batches + (n + chunk - 1) // chunk  # training batches, evaluation chunks
+    # training batches, then (FORWARD, LOSS) evaluation chunks; TRAIN and GRADIENT take the
+    # loss from the training batches' own forward passes
+    n_items = n_batches + (0 if n_batches else (n + chunk - 1) // chunk)
     fused = loss == CCE or (loss == BCE and net[ACT, n_layers - 1] == SIGMOID)
     keep_scale = 1.0 / (1.0 - dropout)
     epochs = epochs if mode == TRAIN else 1
@@ -285,9 +288,9 @@ def run(mode, params, net, alpha, loss, X, Y, epochs, batch_size, shuffle, dropo
                             sum_e += A[r, c]
                         for r in range(r0, r0 + n_units):
                             A[r, c] /= sum_e
+            if mode != FORWARD:  # before this batch's update (the Keras convention)
+                total += _loss_sum(loss, A, r_out, Zout, YB, n_out, bs)
             if not training:
-                if mode != FORWARD:
-                    total += _loss_sum(loss, A, r_out, Zout, YB, n_out, bs)
                 continue
             # -- back-propagation: deltas D = dL/dz, from the output layer down ---------------
             for r in range(r_out, r_out + n_out):

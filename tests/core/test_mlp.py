@@ -178,7 +178,12 @@ def test_batch_size_one_and_full_batch():
     y = np.tanh(X.sum(axis=1, keepdims=True))
     full = MLP([2, 3, 1], seed=3)
     ref = ReferenceMLP.like(full)
-    full.train_epochs(X, y, 3, 9, create("sgd", 0.1))
+    start_losses = []
+    opt_full = create("sgd", 0.1)
+    for _ in range(3):  # full batch: an epoch's loss is the loss at its start
+        start_losses.append(full.loss(X, y))
+        assert full.train_epochs(X, y, 1, 9, opt_full)[0] == pytest.approx(
+            start_losses[-1], rel=1e-13)
     ref.train_epochs(X, y, 3, 9, "sgd", {"learning_rate": 0.1})  # 1 step per epoch
     np.testing.assert_allclose(full.params, ref.params, rtol=1e-12)
     bigger = MLP([2, 3, 1], seed=3)
