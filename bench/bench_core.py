@@ -2,10 +2,11 @@
 
 Each implementation runs the same thing: whole epochs of shuffled mini-batches (forward,
 backward, optimizer step) and the epoch's loss as ``MLP.train_epochs`` returns it (the mean
-of the batches' losses, as PyTorch tutorials and Keras report it); a step's time is the epoch's time over its number of
-mini-batches. Every timing is the best of a few repeats (the machine is shared), in one
-process, one after the other. PyTorch runs on the CPU with one thread in float64; it is
-skipped with a note when it is not installed (``pip install .[bench]``).
+of the batches' losses, as PyTorch tutorials and Keras report it); a step's time is the
+epoch's time over its number of mini-batches. Every timing is the best of a few repeats (the
+machine is shared), in one process; core and PyTorch take turns, so that a slow spell of
+the machine slows both. PyTorch runs on the CPU with one thread in float64; it is skipped
+with a note when it is not installed (``pip install .[bench]``).
 
 * TensorFlow Playground's default: 2-4-2-1 tanh, mse (½ (o − t)²), 250 circle points,
   batch 10, SGD lr 0.03: core >= 100x PyTorch and >= 10x the numpy reference.
@@ -17,6 +18,7 @@ skipped with a note when it is not installed (``pip install .[bench]``).
 """
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
@@ -41,6 +43,23 @@ def _best(fn, repeats: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def _best_alternating(fn_a, fn_b, repeats: int) -> tuple[float, float]:
+    """Best times of two functions timed in turn, a b a b …, after one warm-up call each."""
+    fn_a()
+    fn_b()
+    best_a = best_b = math.inf
+    for _ in range(repeats):
+        for fn, which in ((fn_a, 0), (fn_b, 1)):
+            start = time.perf_counter()
+            fn()
+            elapsed = time.perf_counter() - start
+            if which == 0:
+                best_a = min(best_a, elapsed)
+            else:
+                best_b = min(best_b, elapsed)
+    return best_a, best_b
 
 
 def _circle(n=500, seed=0):
@@ -112,8 +131,16 @@ def _training_rows(label, sizes, act, out, loss, X, y, labels, batch, optimizer,
     model = MLP(sizes, activation=act, output_activation=out, loss=loss, seed=1,
                 init="playground" if act == "tanh" else "he")
     opt = create(optimizer, lr)
-    core_us = _best(lambda: model.train_epochs(X, y, epochs_core, batch, opt),
-                    5) / (epochs_core * steps) * 1e6
+    torch = _torch()
+    core_fn = lambda: model.train_epochs(X, y, epochs_core, batch, opt)  # noqa: E731
+    if torch is not None:  # core and PyTorch take turns: a slow spell of a shared machine
+        epoch = _torch_epoch_fn(torch, sizes, act, X, y, labels, batch, optimizer, lr, loss)
+        torch_fn = lambda: [epoch() for _ in range(epochs_torch)]  # noqa: E731
+        core_s, torch_s = _best_alternating(core_fn, torch_fn, 7)  # then slows both sides
+        core_us = core_s / (epochs_core * steps) * 1e6
+        torch_us = torch_s / (epochs_torch * steps) * 1e6
+    else:
+        core_us = _best(core_fn, 5) / (epochs_core * steps) * 1e6
     ref = ReferenceMLP.like(model)
     rng = np.random.default_rng(0)
     numpy_us = _best(lambda: ref.train_epochs(X, y, epochs_ref, batch, optimizer,
@@ -129,14 +156,10 @@ def _training_rows(label, sizes, act, out, loss, X, y, labels, batch, optimizer,
         rows.append({"name": f"{label}: core speed-up over numpy", "value": numpy_us / core_us,
                      "unit": "x", "target": f">= {targets['numpy']}",
                      "ok": numpy_us / core_us >= targets["numpy"]})
-    torch = _torch()
     if torch is None:
         rows.append({"name": f"{label}: PyTorch", "value": "-", "unit": "", "target": "",
                      "ok": None, "note": "skipped: torch is not installed (pip install .[bench])"})
         return rows
-    epoch = _torch_epoch_fn(torch, sizes, act, X, y, labels, batch, optimizer, lr, loss)
-    torch_us = _best(lambda: [epoch() for _ in range(epochs_torch)],
-                     3) / (epochs_torch * steps) * 1e6
     rows += [
         {"name": f"{label}: PyTorch {torch.__version__} CPU, 1 thread, per step",
          "value": torch_us, "unit": "us", "target": "", "ok": None},
