@@ -144,6 +144,17 @@ def _loss_sum(loss, A, r0, Zout, YB, n_out, bs):
     return total
 
 
+@njit(**_FAST)
+def _block4(params, p, n_units):
+    """W[i:i+4, j:j+4] row by row, 16 numbers, for p = the position of W[i, j] in params (a
+    row of W is n_units long). LLVM inlines it: the 16 values stay in registers."""
+    q, r, s = p + n_units, p + 2 * n_units, p + 3 * n_units
+    return (params[p], params[p + 1], params[p + 2], params[p + 3],
+            params[q], params[q + 1], params[q + 2], params[q + 3],
+            params[r], params[r + 1], params[r + 2], params[r + 3],
+            params[s], params[s + 1], params[s + 2], params[s + 3])
+
+
 FORWARD, LOSS, GRADIENT, TRAIN = 0, 1, 2, 3  # what ``run`` computes
 
 
@@ -251,14 +262,8 @@ def run(mode, params, net, alpha, loss, X, Y, epochs, batch_size, shuffle, dropo
                         A[r + 2, c] = bc
                         A[r + 3, c] = bd
                     for i in range(0, i4, 4):
-                        p = w0 + i * n_units + j  # W[i, j]; W[i + 1, j] is n_units further
-                        w00, w01, w02, w03 = params[p], params[p + 1], params[p + 2], params[p + 3]
-                        p += n_units
-                        w10, w11, w12, w13 = params[p], params[p + 1], params[p + 2], params[p + 3]
-                        p += n_units
-                        w20, w21, w22, w23 = params[p], params[p + 1], params[p + 2], params[p + 3]
-                        p += n_units
-                        w30, w31, w32, w33 = params[p], params[p + 1], params[p + 2], params[p + 3]
+                        w00, w01, w02, w03, w10, w11, w12, w13, w20, w21, w22, w23, \
+                            w30, w31, w32, w33 = _block4(params, w0 + i * n_units + j, n_units)
                         q = s0 + i
                         for c in range(c0, c1):
                             x0, x1, x2, x3 = src[q, c], src[q + 1, c], src[q + 2, c], src[q + 3, c]
@@ -406,14 +411,8 @@ def run(mode, params, net, alpha, loss, X, Y, epochs, batch_size, shuffle, dropo
                         for c in range(bs):
                             D[k, c] = 0.0
                     for j in range(0, j4, 4):
-                        p = w0 + i * n_units + j  # W[i, j]; W[i + 1, j] is n_units further
-                        w00, w01, w02, w03 = params[p], params[p + 1], params[p + 2], params[p + 3]
-                        p += n_units
-                        w10, w11, w12, w13 = params[p], params[p + 1], params[p + 2], params[p + 3]
-                        p += n_units
-                        w20, w21, w22, w23 = params[p], params[p + 1], params[p + 2], params[p + 3]
-                        p += n_units
-                        w30, w31, w32, w33 = params[p], params[p + 1], params[p + 2], params[p + 3]
+                        w00, w01, w02, w03, w10, w11, w12, w13, w20, w21, w22, w23, \
+                            w30, w31, w32, w33 = _block4(params, w0 + i * n_units + j, n_units)
                         r = r0 + j
                         for c in range(bs):
                             da, db, dc, dd = D[r, c], D[r + 1, c], D[r + 2, c], D[r + 3, c]
