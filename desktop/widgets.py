@@ -6,7 +6,7 @@ whole text stays available as the tooltip or in the drop-down list).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -28,6 +28,40 @@ def fit_scroll_width(scroll, slack: int = 4, floor: int = 0) -> int:
     if need != scroll.minimumWidth():
         scroll.setMinimumWidth(need)
     return need
+
+
+class ScrollWidthFitter(QObject):
+    """Keeps a side panel's scroll area as wide as its content needs (``fit_scroll_width``),
+    also when the content changes size later: the widgets get polished, a new language or the
+    projector's font arrives in posted layout requests after the change itself. Every
+    layout request of the content schedules one fit for the next turn of the event loop;
+    ``after(width)`` runs after each fit (e.g. to move an overlay)."""
+
+    def __init__(self, scroll, slack: int = 4, floor: int = 0, after=None) -> None:
+        super().__init__(scroll)
+        self.scroll = scroll
+        self.slack = slack
+        self.floor = floor
+        self.after = after
+        self._pending = False
+        scroll.widget().installEventFilter(self)
+
+    def fit(self) -> int:
+        """Fit now (the content's layout is settled first); returns the width."""
+        self._pending = False
+        content = self.scroll.widget()
+        if content.layout() is not None:
+            content.layout().activate()
+        width = fit_scroll_width(self.scroll, self.slack, self.floor)
+        if self.after is not None:
+            self.after(width)
+        return width
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LayoutRequest and not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self.fit)
+        return False
 
 
 class ElidingComboBox(QComboBox):

@@ -1,7 +1,7 @@
 """The shared widgets that keep long texts from widening the window."""
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from desktop.widgets import ElidedLabel, ElidingComboBox
+from desktop.widgets import ElidedLabel, ElidingComboBox, ScrollWidthFitter
 
 
 def test_elided_label_shrinks_to_its_space_and_keeps_the_whole_text(qtbot):
@@ -36,3 +36,23 @@ def test_eliding_combo_paints_an_ellipsis_and_keeps_room_for_min_text(qtbot):
     assert combo.toolTip() == combo.currentText()
     combo.setCurrentIndex(1)
     assert combo.shown_text() == "B" and combo.toolTip() == "B"
+
+
+def test_scroll_width_fitter_follows_content_that_grows_later(qtbot):
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    content = QWidget()
+    label = QLabel("short")
+    QVBoxLayout(content).addWidget(label)
+    scroll.setWidget(content)
+    qtbot.addWidget(scroll)
+    seen = []
+    fitter = ScrollWidthFitter(scroll, slack=3, after=seen.append)
+    scroll.show()
+    first = fitter.fit()
+    assert scroll.minimumWidth() == first >= label.sizeHint().width()
+    # a longer text (a new language) arrives later: the width follows without a call
+    label.setText("a much, much longer label than before, as a translation may be")
+    need = label.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+    qtbot.waitUntil(lambda: scroll.minimumWidth() >= need, timeout=2000)
+    assert seen[-1] == scroll.minimumWidth() > first

@@ -5,7 +5,7 @@ with their signals blocked, so a model change never echoes back as an edit.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -67,7 +67,6 @@ class Section(QFrame):
 
 class ControlPanel(QWidget):
     #: the layout was asked to recompute (its size hints may have changed)
-    layout_requested = Signal()
 
     def __init__(self, model, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -231,12 +230,6 @@ class ControlPanel(QWidget):
         self.race_batch_box.activated.connect(
             lambda i: self.model.set_race_batch(self.race_batch_box.itemData(i)))
         self.gl_available = True
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.layout_requested.emit()
-        return handled
 
     def _place_optimizer_checks(self, columns: int) -> None:
         for i, box in enumerate(self.opt_checks.values()):

@@ -31,7 +31,7 @@ from desktop.tabs.descent.model import DescentModel
 from desktop.tabs.descent.plots import AccumulatorPlot, DataPlot, LossPlot, RunLegend
 from desktop.tabs.descent.widgets import WrapLabel, no_keyboard, readable
 from desktop.theme import style
-from desktop.widgets import fit_scroll_width
+from desktop.widgets import ScrollWidthFitter
 
 
 class DescentView(TabView):
@@ -45,9 +45,9 @@ class DescentView(TabView):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(220)
         self.scroll = scroll
-        # the panel's width needs re-fitting whenever its size hint changes (e.g. once the
-        # widgets are polished, or a longer translation)
-        self.controls.layout_requested.connect(self._fit_controls)
+        # the panel's width is re-fitted whenever its size hint changes (e.g. once the
+        # widgets are polished, or a longer translation); a little slack: QFormLayout rounds
+        self._controls_fitter = ScrollWidthFitter(scroll, slack=4)
 
         # centre: the map (and the 3-D view), a hint, the playback bar
         self.map = ContourMap()
@@ -294,8 +294,7 @@ class DescentView(TabView):
     def _fit_controls(self) -> int:
         """Give the control panel the width its widest visible control needs, so nothing in
         it is ever cut off (it only scrolls vertically). Returns that width."""
-        self.controls.layout().activate()
-        return fit_scroll_width(self.scroll, slack=4)  # a little slack: QFormLayout rounds
+        return self._controls_fitter.fit()
 
     def _fit_panels(self) -> None:
         """Tell the plot panels how narrow the right column can really get (the legend's

@@ -9,12 +9,10 @@ import numpy as np
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QEvent,
     QPointF,
     QSignalBlocker,
     QSize,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QColor, QIcon, QLinearGradient, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
@@ -42,7 +40,7 @@ from desktop.tabs.trainer.images import to_rgba
 from desktop.tabs.trainer.names import translated
 from desktop.tabs.trainer.state import DROPOUTS, LEARNING_RATES, REG_RATES, SPEEDS
 from desktop.theme import CLASS_COLORS, NEUTRAL, style
-from desktop.widgets import fit_scroll_width
+from desktop.widgets import ScrollWidthFitter
 
 BATCH_SIZES = (1, 2, 5, 10, 20, 30, 50, 100, data.MAX_POINTS)
 STOP_LOSSES = (0.0, 0.1, 0.05, 0.02, 0.01, 0.005, 0.001)
@@ -118,7 +116,7 @@ class ControlPanel(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         inner = QWidget()
         self.setWidget(inner)
-        self._fit_pending = False  # (QScrollArea filters its widget's events: eventFilter)
+        self._fitter = ScrollWidthFitter(self, slack=2, after=self._after_fit)
         lay = QVBoxLayout(inner)
         lay.setContentsMargins(6, 4, 10, 4)
         lay.setSpacing(3)
@@ -426,20 +424,14 @@ class ControlPanel(QScrollArea):
         self._fit_width()
 
     def _fit_width(self) -> None:
-        """As wide as the widest row needs (no clipped button), and a little more at most."""
-        self._fit_pending = False
-        width = fit_scroll_width(self, slack=2)
+        """As wide as the widest row needs (no clipped button), and a little more at most;
+        fonts and texts (a new language, the projector's font) settle in posted layout
+        requests after apply_style, and the fitter follows them."""
+        self._fitter.fit()
+
+    def _after_fit(self, width: int) -> None:
         self.setMaximumWidth(width - 2 + int(60 * style.scale))
         self._place_fade()
-
-    def eventFilter(self, obj, event):  # noqa: N802
-        # fonts and texts (a new language, the projector's font) settle in posted layout
-        # requests, after apply_style: the width follows them
-        if (obj is self.widget() and event.type() == QEvent.Type.LayoutRequest
-                and not self._fit_pending):
-            self._fit_pending = True
-            QTimer.singleShot(0, self._fit_width)
-        return super().eventFilter(obj, event)
 
 
 class _Fade(QWidget):
