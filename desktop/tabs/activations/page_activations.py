@@ -333,8 +333,10 @@ class ActivationsPage(QWidget):
             formula, dformula = tr_core(rec.formula), tr_core(rec.derivative_formula)
             rng, sat, use = rec.range, tr_core(rec.saturates), tr_core(rec.when_to_use)
         rng, sat, use = escape(rng), escape(sat), escape(use)  # plain text ("z < 0")
-        # keep a short bracket such as "(|z| ≳ 5)" on one line (long ones may wrap)
-        sat = re.sub(r"\([^()]{1,12}\)", lambda m: f"<nobr>{m.group(0)}</nobr>", sat)
+        # keep a short bracket such as "(|z| ≳ 5)" on one line (long ones may wrap): no-break
+        # spaces, and a word joiner after each "|", which Unicode lets a line end after
+        sat = re.sub(r"\([^()]{1,12}\)", lambda m: m.group(0).replace(" ", "\u00a0")
+                     .replace("|", "|\u2060"), sat)
         if entry.has_alpha:  # the α-dependent facts, from the curve core computed
             a = num(self.model.alpha(key), 2)
             rng = rng.replace("α", a)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -56,10 +57,23 @@ def sci(x: float, digits: int = 2) -> str:
     return f"{num(m, digits - 1)} × 10<sup>{num(e, 0)}</sup>"
 
 
+def keep_brackets_whole(html: str, longest: int = 16) -> str:
+    """No line break inside a bracket of at most ``longest`` visible characters: its spaces
+    become no-break spaces (tags untouched), so "(e^z + e^−z)" never ends one line and
+    starts the next; a formula then wraps at its top-level operators only."""
+    def whole(match: re.Match) -> str:
+        if len(re.sub(r"<[^>]*>", "", match.group(0))) > longest:
+            return match.group(0)
+        return re.sub(r"(<[^>]*>)| ", lambda m: m.group(1) or "\u00a0", match.group(0))
+    return re.sub(r"\((?:[^()]|\([^()]*\))*\)", whole, html)  # (…) and (… (…) …)
+
+
 def math_html(text: str, size: float = 1.0) -> str:
-    """Formula text (core's HTML with <sup>/<sub>) in the maths face at ``size`` × font."""
+    """Formula text (core's HTML with <sup>/<sub>) in the maths face at ``size`` × font;
+    short brackets stay on one line (``keep_brackets_whole``)."""
     pt = style.point_size * size
-    return f"<span style=\"font-family:{MATH_FONT}; font-size:{pt:.1f}pt\">{text}</span>"
+    return (f"<span style=\"font-family:{MATH_FONT}; font-size:{pt:.1f}pt\">"
+            f"{keep_brackets_whole(text)}</span>")
 
 
 def swatch(colour: str, dashed: bool = False) -> str:

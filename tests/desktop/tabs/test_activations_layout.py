@@ -129,3 +129,51 @@ def test_sidebar_refits_after_a_language_round_trip(make_view):
     for i in range(v.sections.count()):
         rect = v.sections.visualItemRect(v.sections.item(i))
         assert fm.horizontalAdvance(v.sections.item(i).text()) <= rect.width()
+
+
+def _card_lines(card) -> list[str]:
+    """The card's text as Qt lays it out at the card's width, one string per line."""
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(card.font())
+    doc.setHtml(card.text())
+    doc.setTextWidth(card.contentsRect().width())
+    doc.size()  # lays the document out
+    lines = []
+    block = doc.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            piece = text[line.textStart():line.textStart() + line.textLength()]
+            lines.append(piece.replace("\u2060", ""))  # word joiners are invisible
+        block = block.next()
+    return lines
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("key", ["sigmoid", "tanh"])
+def test_card_keeps_a_short_bracket_on_one_line(make_view, lang, key):
+    # "Saturates: both sides (|z| ≳ 5)" once broke as "(|z|" / "≳ 5)" at 1024 x 768
+    v = make_view(TAB_1024, lang=lang)
+    v.model.set_focus(key)
+    settle()
+    lines = _card_lines(v.pages["activations"].card)
+    with_bracket = [ln for ln in lines if "|z|" in ln]
+    assert with_bracket, lines
+    assert all("(" in ln and ")" in ln for ln in with_bracket), with_bracket
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("key", ["tanh", "sigmoid", "softplus", "swish", "elu"])
+def test_card_formulas_wrap_only_between_brackets(make_view, lang, key):
+    # tanh(z) = (e^z − e^−z) / (e^z + e^−z) once wrapped as "… / (e^z +" and "e^−z)"
+    v = make_view(TAB_1024, lang=lang)
+    v.model.set_focus(key)
+    settle()
+    card = v.pages["activations"].card
+    lines = _card_lines(card)
+    formula_lines = lines[1:lines.index(v.pages["activations"].tr("Range"))]
+    assert formula_lines, lines
+    for line in formula_lines:
+        assert line.count("(") == line.count(")"), formula_lines
