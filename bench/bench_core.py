@@ -35,31 +35,22 @@ from core.optimizers import create
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _best(fn, repeats: int) -> float:
-    fn()  # warm (compile, caches)
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
+def _best_each(*fns, repeats: int) -> list[float]:
+    """Best time of each function, timed in turn (a b a b …, so that a slow spell of the
+    machine slows all of them) after one warm-up call each (compile, caches)."""
+    for fn in fns:
         fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def _best_alternating(fn_a, fn_b, repeats: int) -> tuple[float, float]:
-    """Best times of two functions timed in turn, a b a b …, after one warm-up call each."""
-    fn_a()
-    fn_b()
-    best_a = best_b = math.inf
+    best = [math.inf] * len(fns)
     for _ in range(repeats):
-        for fn, which in ((fn_a, 0), (fn_b, 1)):
+        for k, fn in enumerate(fns):
             start = time.perf_counter()
             fn()
-            elapsed = time.perf_counter() - start
-            if which == 0:
-                best_a = min(best_a, elapsed)
-            else:
-                best_b = min(best_b, elapsed)
-    return best_a, best_b
+            best[k] = min(best[k], time.perf_counter() - start)
+    return best
+
+
+def _best(fn, repeats: int) -> float:
+    return _best_each(fn, repeats=repeats)[0]
 
 
 def _circle(n=500, seed=0):
@@ -133,10 +124,10 @@ def _training_rows(label, sizes, act, out, loss, X, y, labels, batch, optimizer,
     opt = create(optimizer, lr)
     torch = _torch()
     core_fn = lambda: model.train_epochs(X, y, epochs_core, batch, opt)  # noqa: E731
-    if torch is not None:  # core and PyTorch take turns: a slow spell of a shared machine
+    if torch is not None:  # core and PyTorch take turns (_best_each)
         epoch = _torch_epoch_fn(torch, sizes, act, X, y, labels, batch, optimizer, lr, loss)
         torch_fn = lambda: [epoch() for _ in range(epochs_torch)]  # noqa: E731
-        core_s, torch_s = _best_alternating(core_fn, torch_fn, 7)  # then slows both sides
+        core_s, torch_s = _best_each(core_fn, torch_fn, repeats=7)
         core_us = core_s / (epochs_core * steps) * 1e6
         torch_us = torch_s / (epochs_torch * steps) * 1e6
     else:

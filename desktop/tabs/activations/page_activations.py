@@ -1,7 +1,6 @@
 """The activation page: curves with dashed derivatives, a probe read-out, an info card."""
 from __future__ import annotations
 
-import re
 from html import escape
 
 import numpy as np
@@ -28,6 +27,7 @@ from desktop.tabs.activations.texts import tr_core
 from desktop.tabs.activations.widgets import (
     FloatSlider,
     axis_label,
+    keep_brackets_whole,
     make_plot,
     math_html,
     num,
@@ -333,10 +333,7 @@ class ActivationsPage(QWidget):
             formula, dformula = tr_core(rec.formula), tr_core(rec.derivative_formula)
             rng, sat, use = rec.range, tr_core(rec.saturates), tr_core(rec.when_to_use)
         rng, sat, use = escape(rng), escape(sat), escape(use)  # plain text ("z < 0")
-        # keep a short bracket such as "(|z| ≳ 5)" on one line (long ones may wrap): no-break
-        # spaces, and a word joiner after each "|", which Unicode lets a line end after
-        sat = re.sub(r"\([^()]{1,12}\)", lambda m: m.group(0).replace(" ", "\u00a0")
-                     .replace("|", "|\u2060"), sat)
+        sat = keep_brackets_whole(sat, longest=12)  # "(|z| ≳ 5)" on one line
         if entry.has_alpha:  # the α-dependent facts, from the curve core computed
             a = num(self.model.alpha(key), 2)
             rng = rng.replace("α", a)

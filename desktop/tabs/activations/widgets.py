@@ -57,14 +57,19 @@ def sci(x: float, digits: int = 2) -> str:
     return f"{num(m, digits - 1)} × 10<sup>{num(e, 0)}</sup>"
 
 
+_UNBREAKABLE = {" ": "\u00a0", "|": "|\u2060"}  # Unicode lets a line end after "|"
+
+
 def keep_brackets_whole(html: str, longest: int = 16) -> str:
     """No line break inside a bracket of at most ``longest`` visible characters: its spaces
-    become no-break spaces (tags untouched), so "(e^z + e^−z)" never ends one line and
-    starts the next; a formula then wraps at its top-level operators only."""
+    become no-break spaces and each "|" gets a word joiner (tags untouched), so neither
+    "(e^z + e^−z)" nor "(|z| ≳ 5)" ends one line and starts the next; a formula then wraps
+    at its top-level operators only."""
     def whole(match: re.Match) -> str:
         if len(re.sub(r"<[^>]*>", "", match.group(0))) > longest:
             return match.group(0)
-        return re.sub(r"(<[^>]*>)| ", lambda m: m.group(1) or "\u00a0", match.group(0))
+        return re.sub(r"(<[^>]*>)|[ |]", lambda m: m.group(1) or _UNBREAKABLE[m.group(0)],
+                      match.group(0))
     return re.sub(r"\((?:[^()]|\([^()]*\))*\)", whole, html)  # (…) and (… (…) …)
 
 

@@ -66,8 +66,6 @@ class Section(QFrame):
 
 
 class ControlPanel(QWidget):
-    #: the layout was asked to recompute (its size hints may have changed)
-
     def __init__(self, model, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
