@@ -18,7 +18,6 @@ with a note when it is not installed (``pip install .[bench]``).
 """
 from __future__ import annotations
 
-import math
 import os
 import subprocess
 import sys
@@ -35,18 +34,22 @@ from core.optimizers import create
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _best_each(*fns, repeats: int) -> list[float]:
-    """Best time of each function, timed in turn (a b a b …, so that a slow spell of the
+def _times_each(*fns, repeats: int) -> list[list[float]]:
+    """Every time of each function, timed in turn (a b a b …, so that a slow spell of the
     machine slows all of them) after one warm-up call each (compile, caches)."""
     for fn in fns:
         fn()
-    best = [math.inf] * len(fns)
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(repeats):
         for k, fn in enumerate(fns):
             start = time.perf_counter()
             fn()
-            best[k] = min(best[k], time.perf_counter() - start)
-    return best
+            times[k].append(time.perf_counter() - start)
+    return times
+
+
+def _best_each(*fns, repeats: int) -> list[float]:
+    return [min(t) for t in _times_each(*fns, repeats=repeats)]
 
 
 def _best(fn, repeats: int) -> float:
@@ -176,19 +179,34 @@ def bench_digits() -> list[dict]:
 
 
 def bench_grid() -> list[dict]:
+    """The trainer's per-frame evaluation: one slice of rows on one thread, and the default,
+    which splits the rows among the cores (``core.mlp._MAX_THREADS``), timed in turns."""
+    import core.mlp as mlp_module
+
     model = MLP([2] + [8] * 6 + [1], activation="tanh", seed=0)
     g = np.linspace(-6.0, 6.0, 100)
     X = np.stack(np.meshgrid(g, g), axis=-1).reshape(-1, 2)
     out = model.neuron_outputs(X)
-    times = []
-    for _ in range(60):
-        start = time.perf_counter()
-        model.neuron_outputs(X, out)
-        times.append(time.perf_counter() - start)
-    median = float(np.median(times)) * 1e3
-    return [{"name": "every neuron's output, 6 x 8 tanh net, 100 x 100 grid (median)",
-             "value": median, "unit": "ms", "target": "< 1 ms", "ok": median < 1.0,
-             "note": f"best {min(times) * 1e3:.3f} ms over 60 calls"}]
+    threads = mlp_module._MAX_THREADS
+
+    def one_thread():
+        mlp_module._MAX_THREADS = 1
+        try:
+            model.neuron_outputs(X, out)
+        finally:
+            mlp_module._MAX_THREADS = threads
+
+    single, split = (np.array(t) * 1e3 for t in _times_each(
+        one_thread, lambda: model.neuron_outputs(X, out), repeats=60))
+    cores = min(threads, mlp_module._cores())
+    name = "every neuron's output, 6 x 8 tanh net, 100 x 100 grid (median)"
+    return [
+        {"name": f"{name}, 1 thread", "value": float(np.median(single)), "unit": "ms",
+         "target": "", "ok": True, "note": f"best {single.min():.3f} ms over 60 calls"},
+        {"name": f"{name}, {cores} threads (default)", "value": float(np.median(split)),
+         "unit": "ms", "target": "< 1 ms", "ok": float(np.median(split)) < 1.0,
+         "note": f"best {split.min():.3f} ms over 60 calls"},
+    ]
 
 
 _COMPILE = """

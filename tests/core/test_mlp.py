@@ -263,6 +263,56 @@ def test_neuron_outputs_are_the_layer_outputs_side_by_side():
     np.testing.assert_array_equal(c_order, units)
 
 
+@pytest.mark.parametrize("n", [4099, 10000, 12345])
+@pytest.mark.parametrize("threads", [2, 3, 4])
+def test_rows_split_among_threads_give_the_values_of_one_call(monkeypatch, n, threads):
+    model = MLP([2, 8, 5, 3], activation="tanh", output_activation="softmax",
+                loss="cross_entropy", seed=4)
+    X = np.random.default_rng(n).uniform(-6, 6, size=(n, 2))
+    monkeypatch.setattr(mlp_module, "_MAX_THREADS", 1)
+    whole = model.neuron_outputs(X)
+    calls = []
+    real_run = model._run
+    monkeypatch.setattr(model, "_run", lambda *a, **k: calls.append(k.get("rows"))
+                        or real_run(*a, **k))
+    monkeypatch.setattr(mlp_module, "_MAX_THREADS", threads)
+    monkeypatch.setattr(mlp_module, "_cores", lambda: threads)
+    split = model.neuron_outputs(X)
+    # the slices cover every row once, in pieces of whole cache lines (8 columns)
+    edges = sorted(calls)
+    assert len(edges) == min(threads, n // mlp_module._SLICE_ROWS) > 1
+    assert edges[0][0] == 0 and edges[-1][1] == n
+    assert all(a[1] == b[0] and a[1] % 8 == 0 for a, b in zip(edges, edges[1:]))
+    np.testing.assert_array_equal(split, whole)
+    np.testing.assert_allclose(split, np.hstack(ReferenceMLP.like(model).layer_outputs(X)),
+                               rtol=1e-12, atol=1e-15)
+
+
+def test_a_slice_of_rows_writes_only_its_own_columns():
+    model = MLP([3, 6, 2], seed=1)
+    X = np.random.default_rng(0).normal(size=(700, 3))
+    A = np.full((model.n_units, 700), np.nan)
+    model._run(mlp_module._k.FORWARD, X, np.empty((700, 0)), 700, A=A, rows=(264, 611))
+    assert np.isnan(A[:, :264]).all() and np.isnan(A[:, 611:]).all()
+    np.testing.assert_array_equal(A[:, 264:611].T, model.neuron_outputs(X)[264:611])
+
+
+def test_an_error_in_a_helper_thread_reaches_the_caller(monkeypatch):
+    model = MLP([2, 4, 1], seed=0)
+    X = np.zeros((8192, 2))
+    real_run = model._run
+
+    def failing(*args, rows=None, **kwargs):
+        if rows is not None and rows[0] > 0:
+            raise RuntimeError("slice failed")
+        return real_run(*args, rows=rows, **kwargs)
+
+    monkeypatch.setattr(mlp_module, "_cores", lambda: 2)
+    monkeypatch.setattr(model, "_run", failing)
+    with pytest.raises(RuntimeError, match="slice failed"):
+        model.neuron_outputs(X)
+
+
 def test_softmax_rows_are_probabilities():
     model = MLP([2, 5, 4], activation="relu", output_activation="softmax",
                 loss="cross_entropy", seed=0)
