@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
             window.tabs.setCurrentIndex(ids.index(args.tab))
 
     if args.startup_probe:
-        wait_for(lambda: warmup.is_ready, 60)
+        wait_for(lambda: warmup.is_warm(spec_for(window.current_id()).core), 60)
         view = window.ensure_view(window.current_id())
         app.processEvents()
         ready_at = time.perf_counter()
@@ -234,7 +234,11 @@ def main(argv: list[str] | None = None) -> int:
             return run_self_test(window, reporter)
         return _screenshot(window, args.screenshot, style)
 
-    warmup.ready.connect(lambda _s: restore())
+    if args.session:  # a whole session is applied at once: every tab must be ready
+        warmup.ready.connect(lambda _s: restore())
+    else:  # tabs that get ready later take their restored state when they are built
+        restore()
+        window.ensure_view(window.current_id())  # a tab that needs no kernel: at once
     code = app.exec()
     return code
 

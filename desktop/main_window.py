@@ -29,7 +29,7 @@ APP_VERSION = "0.1.0"
 
 
 class TabPage(QStackedWidget):
-    """Holds a placeholder until the compiled core is warm, then the tab's view."""
+    """Holds a placeholder until the core modules the tab calls are warm, then its view."""
 
     def __init__(self, spec: TabSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         warmup.ready.connect(self._on_core_ready)
         warmup.failed.connect(self._on_core_failed)
         warmup.progress.connect(self._on_core_progress)
+        warmup.module_ready.connect(self._on_core_module)
         self.retranslate()
         self._apply_style()
         self.resize(1280, 800)
@@ -314,6 +315,9 @@ class MainWindow(QMainWindow):
         self.warm_bar.setRange(0, 100)
         self.warm_bar.setValue(int(100 * fraction))
 
+    def _on_core_module(self, _module: str) -> None:
+        self.ensure_view(self.current_id())  # the current tab opens once its modules are warm
+
     def _on_core_ready(self, seconds: float) -> None:
         self.warm_label.hide()
         self.warm_bar.hide()
@@ -338,12 +342,14 @@ class MainWindow(QMainWindow):
         return None if view is None else view.model
 
     def ensure_view(self, tab_id: str):
-        """The tab's view, created on first use (only once the compiled core is warm)."""
+        """The tab's view, created on first use (only once the core modules it calls are
+        warm: until then its page shows the warm-up placeholder)."""
         if tab_id in self.views:
             return self.views[tab_id]
-        if not self.warmup.is_ready:
+        spec = self.pages[tab_id].spec
+        if not self.warmup.is_warm(spec.core):
             return None
-        view = self.pages[tab_id].spec.create()
+        view = spec.create()
         pending = self.pending_states.pop(tab_id, None)
         if pending is not None:
             try:
@@ -355,6 +361,9 @@ class MainWindow(QMainWindow):
         view.model.running_changed.connect(lambda _r: self._update_play_text())
         self.views[tab_id] = view
         self.pages[tab_id].set_view(view)
+        if tab_id == self.current_id():  # the shell's Play/Step/Reset now reach it
+            self._update_play_text()
+            self._refresh_status()
         self.view_created.emit(tab_id)
         return view
 

@@ -17,6 +17,10 @@ class TabSpec:
     title: str
     #: the package that provides ``create``; ``desktop.tabs.<id>`` unless given.
     package: str = ""
+    #: the modules of ``core.warmup.MODULES`` whose compiled kernels the tab calls: it is
+    #: built as soon as they are warm (None: it waits for all of them). A test checks,
+    #: tab by tab, that nothing else gets compiled or loaded on the GUI thread.
+    core: tuple[str, ...] | None = None
 
     @property
     def module(self) -> str:
@@ -31,10 +35,11 @@ class TabSpec:
 
 TABS: list[TabSpec] = [
     # In lecture order; keys 1-9 switch to them.
-    TabSpec("perceptron", QT_TRANSLATE_NOOP("tabs", "Perceptron")),
+    TabSpec("perceptron", QT_TRANSLATE_NOOP("tabs", "Perceptron"), core=()),
     TabSpec("activations", QT_TRANSLATE_NOOP("tabs", "Activations & losses")),
-    TabSpec("descent", QT_TRANSLATE_NOOP("tabs", "Gradient descent")),
-    TabSpec("backprop", QT_TRANSLATE_NOOP("tabs", "Backpropagation")),
+    TabSpec("descent", QT_TRANSLATE_NOOP("tabs", "Gradient descent"),
+            core=("core.optimizers",)),
+    TabSpec("backprop", QT_TRANSLATE_NOOP("tabs", "Backpropagation"), core=()),
     TabSpec("trainer", QT_TRANSLATE_NOOP("tabs", "MLP trainer")),
 ]
 
