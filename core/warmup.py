@@ -24,6 +24,18 @@ MODULES = (
 )
 
 
+#: the modules a running ``warm_all`` has not finished yet (empty when none runs)
+_pending: set[str] = set()
+
+
+def is_warm(*modules: str) -> bool:
+    """Whether the kernels of ``modules`` may be called now without compiling them on the
+    calling thread: False only while a running ``warm_all`` (in the app, on its own
+    thread) has still to reach one of them. With no warm-up running, the first call
+    compiles or loads a kernel as numba always does."""
+    return _pending.isdisjoint(modules)
+
+
 def warm_all(progress=None, done=None) -> dict[str, float]:
     """Warm every module's kernels; returns seconds spent per module.
 
@@ -31,15 +43,20 @@ def warm_all(progress=None, done=None) -> dict[str, float]:
     ``done(module)`` after it, once every kernel of that module may be called.
     """
     timings: dict[str, float] = {}
-    for i, name in enumerate(MODULES):
-        if progress is not None:
-            progress(i, len(MODULES), name)
-        start = time.perf_counter()
-        module = importlib.import_module(name)
-        warm = getattr(module, "warmup", None)
-        if warm is not None:
-            warm()
-        timings[name] = time.perf_counter() - start
-        if done is not None:
-            done(name)
+    _pending.update(MODULES)
+    try:
+        for i, name in enumerate(MODULES):
+            if progress is not None:
+                progress(i, len(MODULES), name)
+            start = time.perf_counter()
+            module = importlib.import_module(name)
+            warm = getattr(module, "warmup", None)
+            if warm is not None:
+                warm()
+            timings[name] = time.perf_counter() - start
+            _pending.discard(name)
+            if done is not None:
+                done(name)
+    finally:
+        _pending.clear()
     return timings

@@ -72,20 +72,32 @@
     </message>
     <message numerus="yes">
         <source>Activations: %n shown, z = %1</source>
-        <extracomment>how far one Right/Left press moves a probe, and one animation frame.</extracomment>
-        <translation><numerusform>활성화 함수: %n개 표시, z = %1</numerusform></translation>
+        <extracomment>how far one Right/Left press moves a probe, and one animation frame. the core modules the Why-non-linear networks call (the rest of the tab needs only ``desktop.tabs.TabSpec.core``: core.activations and core.losses)</extracomment>
+        <translation>
+            <numerusform>활성화 함수: %n개 표시, z = %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Softmax: %n classes, T = %1</source>
-        <translation><numerusform>소프트맥스: 클래스 %n개, T = %1</numerusform></translation>
+        <translation>
+            <numerusform>소프트맥스: 클래스 %n개, T = %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Maxout: %n pieces, z = %1</source>
-        <translation><numerusform>맥스아웃: 직선 %n개, z = %1</numerusform></translation>
+        <translation>
+            <numerusform>맥스아웃: 직선 %n개, z = %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Vanishing gradients: %n layers</source>
-        <translation><numerusform>기울기 소실: %n개 층</numerusform></translation>
+        <translation>
+            <numerusform>기울기 소실: %n개 층</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Why non-linear: preparing the compiled core…</source>
+        <translation>왜 비선형인가: 컴파일된 코어를 준비하는 중…</translation>
     </message>
     <message>
         <source>Why non-linear: not trained yet</source>
@@ -543,6 +555,10 @@
         <translation>+10 에포크</translation>
     </message>
     <message>
+        <source>Preparing the compiled core for the two networks… they appear here in a moment (only the first start of Neuralab compiles it).</source>
+        <translation>두 신경망을 위한 컴파일된 코어를 준비하는 중… 잠시 후 여기에 나타납니다 (Neuralab을 처음 실행할 때만 컴파일합니다).</translation>
+    </message>
+    <message>
         <source>Reset</source>
         <translation>초기화</translation>
     </message>
@@ -599,7 +615,9 @@
     <message numerus="yes">
         <source>After %n layers:</source>
         <extracomment>products below this are drawn at the floor (0 cannot be shown on a log axis).</extracomment>
-        <translation><numerusform>%n개 층을 지난 뒤:</numerusform></translation>
+        <translation>
+            <numerusform>%n개 층을 지난 뒤:</numerusform>
+        </translation>
     </message>
     <message>
         <source>×: the product became 0 (a ReLU with z ≤ 0 passes no gradient).</source>

@@ -36,7 +36,8 @@ class TabSpec:
 TABS: list[TabSpec] = [
     # In lecture order; keys 1-9 switch to them.
     TabSpec("perceptron", QT_TRANSLATE_NOOP("tabs", "Perceptron"), core=()),
-    TabSpec("activations", QT_TRANSLATE_NOOP("tabs", "Activations & losses")),
+    TabSpec("activations", QT_TRANSLATE_NOOP("tabs", "Activations & losses"),
+            core=("core.activations", "core.losses")),  # its Why-non-linear part waits
     TabSpec("descent", QT_TRANSLATE_NOOP("tabs", "Gradient descent"),
             core=("core.optimizers",)),
     TabSpec("backprop", QT_TRANSLATE_NOOP("tabs", "Backpropagation"), core=()),

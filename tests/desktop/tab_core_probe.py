@@ -43,6 +43,7 @@ def _preset_ids(model) -> list[str]:
 def main(tab_id: str) -> int:
     from PySide6.QtWidgets import QApplication
 
+    from core import warmup
     from desktop.tabs import spec_for
 
     spec = spec_for(tab_id)
@@ -54,6 +55,7 @@ def main(tab_id: str) -> int:
                                             if hasattr(importlib.import_module(m), "warmup")])
     warm.start()  # as the shell does: off the GUI thread
     warm.join()
+    warmup._pending.update(set(warmup.MODULES) - set(spec.core))  # the rest still warming
     app = QApplication.instance() or QApplication([])
     view = spec.create()
     view.resize(1024, 768)

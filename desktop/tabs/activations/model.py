@@ -12,8 +12,9 @@ import json
 import math
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 
+from core import warmup as core_warmup
 from desktop.paths import asset
 from desktop.tabs.activations import curves
 from desktop.tabs.activations.state import DEFAULTS, SECTIONS, validate
@@ -48,6 +49,9 @@ PROBE_SWEEP = 0.05
 TEMPERATURE_RANGE = (0.1, 10.0)
 EPOCHS_PER_STEP = 10
 EPOCHS_PER_TICK = 1
+#: the core modules the Why-non-linear networks call (the rest of the tab needs only
+#: ``desktop.tabs.TabSpec.core``: core.activations and core.losses)
+NONLINEAR_CORE = ("core.datasets", "core.optimizers", "core.mlp")
 TICKS_PER_LAYER = 12
 
 
@@ -93,17 +97,31 @@ class ActivationsModel(TabModel):
         self._ticks = 0
         self._phase = 0.0
         self._demo = None
+        self._demo_wait = QTimer(self)  # polls the warm-up while the demo cannot be built
+        self._demo_wait.setInterval(250)
+        self._demo_wait.timeout.connect(self._check_demo_ready)
         self._loss_cache: dict[float, curves.LossCurves] = {}
         self._state = copy.deepcopy(DEFAULTS)
 
     @property
     def demo(self):
-        """The linear-vs-non-linear networks (built on first use: it needs core.mlp)."""
+        """The linear-vs-non-linear networks, built on first use. None while the app's
+        warm-up has still to compile the kernels they need (on a first start): the rest of
+        the tab works meanwhile, and ``nonlinear_changed`` is emitted once they are warm."""
         if self._demo is None:
+            if not core_warmup.is_warm(*NONLINEAR_CORE):
+                self._demo_wait.start()
+                return None
             from desktop.tabs.activations.nonlinear import NonlinearDemo
 
             self._demo = NonlinearDemo(self._state["dataset"], self._state["nl_activation"])
         return self._demo
+
+    def _check_demo_ready(self) -> None:
+        if core_warmup.is_warm(*NONLINEAR_CORE):
+            self._demo_wait.stop()
+            self.nonlinear_changed.emit()
+            self.status_changed.emit(self.status_text())
 
     # --- setters -------------------------------------------------------------------------
     def _set(self, **values) -> None:
@@ -285,9 +303,12 @@ class ActivationsModel(TabModel):
 
     # --- non-linear demo ------------------------------------------------------------------
     def train(self, epochs: int = EPOCHS_PER_STEP, snapshot: bool = True) -> None:
+        demo = self.demo
+        if demo is None:  # its kernels are still compiling: nothing to train yet
+            return
         if snapshot:
-            self.demo.snapshot()
-        self.demo.train(int(epochs))
+            demo.snapshot()
+        demo.train(int(epochs))
         self.nonlinear_changed.emit()
         self.status_changed.emit(self.status_text())
 
@@ -380,7 +401,9 @@ class ActivationsModel(TabModel):
                 else:
                     self.set_depth(s["depth"] + 1)
         elif sec == "nonlinear":
-            self.train(EPOCHS_PER_TICK, snapshot=self.demo.epoch % EPOCHS_PER_STEP == 0)
+            demo = self.demo
+            if demo is not None:
+                self.train(EPOCHS_PER_TICK, snapshot=demo.epoch % EPOCHS_PER_STEP == 0)
         elif sec == "losses":
             z = s["loss_z"] + PROBE_SWEEP * 1.5
             self.set_loss_z(-curves.LOGIT_LIMIT if z > curves.LOGIT_LIMIT + 1e-9 else z)
@@ -418,6 +441,8 @@ class ActivationsModel(TabModel):
         if sec == "vanishing":
             return self.tr("Vanishing gradients: %n layers", "", s["depth"])
         if sec == "nonlinear":
+            if self._demo is None and not core_warmup.is_warm(*NONLINEAR_CORE):
+                return self.tr("Why non-linear: preparing the compiled core…")
             if self._demo is None:
                 return self.tr("Why non-linear: not trained yet")
             d = self._demo

@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF, QSignalBlocker, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,14 +33,16 @@ class NonlinearPage(QWidget):
         self.explain = rich_label()
         self.linear_tag = QLabel()
         self._build_controls()
-        panels = QHBoxLayout()
-        panels.setSpacing(16)
+        # a grid: the two plots start at one height even when one title wraps to more lines
+        panels = QGridLayout()
+        panels.setHorizontalSpacing(16)
+        panels.setRowStretch(1, 1)
         self.titles, self.plots, self.images, self.curves, self.stats = {}, {}, {}, {}, {}
         self.points = {}
-        for kind in KINDS:
-            col = QVBoxLayout()
+        for column, kind in enumerate(KINDS):
             self.titles[kind] = rich_label()
             title_row = QHBoxLayout()
+            title_row.setSpacing(10)
             title_row.addStretch(1)
             # "<activation> hidden layers": a fixed word on the left, a choice on the right
             tag = self.activation_combo if kind == "nonlinear" else self.linear_tag
@@ -62,15 +65,20 @@ class NonlinearPage(QWidget):
             pi.setYRange(-e, e, padding=0)
             self.stats[kind] = rich_label()
             self.stats[kind].setAlignment(Qt.AlignmentFlag.AlignCenter)
-            col.addLayout(title_row)
-            col.addWidget(plot, 1)
-            col.addWidget(self.stats[kind])
-            panels.addLayout(col, 1)
+            panels.addLayout(title_row, 0, column)
+            panels.addWidget(plot, 1, column)
+            panels.addWidget(self.stats[kind], 2, column)
+            panels.setColumnStretch(column, 1)
             self.plots[kind], self.images[kind], self.curves[kind] = plot, img, iso
+        self.waiting = QLabel()  # on a first start, until the networks' kernels are compiled
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setWordWrap(True)
+        self.waiting.hide()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.explain)
         lay.addWidget(self.controls)
+        lay.addWidget(self.waiting, 1)  # centred in the plots' place while they are hidden
         lay.addLayout(panels, 1)
         model.nonlinear_changed.connect(self.refresh)
         model.running_changed.connect(lambda _r: self._update_play_button())
@@ -117,6 +125,13 @@ class NonlinearPage(QWidget):
             return
         self._stale = False
         demo = self.model.demo
+        self.waiting.setVisible(demo is None)
+        self.controls.setEnabled(demo is not None)
+        for w in (*self.plots.values(), *self.titles.values(), *self.stats.values(),
+                  self.activation_combo, self.linear_tag):
+            w.setVisible(demo is not None)
+        if demo is None:  # the model says when it can be built (nonlinear_changed)
+            return
         with QSignalBlocker(self.dataset_combo):
             self.dataset_combo.setCurrentIndex(self.dataset_combo.findData(demo.dataset))
         with QSignalBlocker(self.activation_combo):
@@ -194,6 +209,9 @@ class NonlinearPage(QWidget):
             key = self.dataset_combo.itemData(i)
             self.dataset_combo.setItemText(i, names.get(key, key))
         self.step_button.setText(self.tr("+10 epochs"))
+        self.waiting.setText(self.tr(
+            "Preparing the compiled core for the two networks… they appear here in a "
+            "moment (only the first start of Neuralab compiles it)."))
         self.reset_button.setText(self.tr("Reset"))
         self._update_play_button()
         self._update_titles()
@@ -216,6 +234,8 @@ class NonlinearPage(QWidget):
         # the word "Linear" stands where the right panel has its combo box: same height
         self.linear_tag.setMinimumHeight(self.activation_combo.sizeHint().height())
         self.explain.setFont(style.font(1.0))
+        self.waiting.setFont(style.font(1.3))
+        self.waiting.setStyleSheet(f"color: {style.muted}")
         self._drawn_data = None
         self.retranslate()
 

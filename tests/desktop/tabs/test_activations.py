@@ -522,6 +522,31 @@ def test_nonlinear_view_trains_live(view, qtbot):
     qtbot.waitUntil(lambda: view.model.demo.dataset == "xor", timeout=5000)
 
 
+def test_nonlinear_networks_wait_for_a_running_warm_up(view, qtbot, monkeypatch):
+    from core import warmup
+
+    # a first start: the app's warm-up has not reached core.mlp yet
+    monkeypatch.setattr(warmup, "_pending", {"core.mlp"})
+    view.model.set_section("nonlinear")
+    page = _page(view, "nonlinear")
+    qtbot.waitUntil(lambda: not page._stale, timeout=5000)
+    assert view.model.demo is None
+    assert page.waiting.isVisible() and not page.plots["nonlinear"].isVisible()
+    assert not page.step_button.isEnabled()
+    assert "preparing" in view.model.status_text()
+    view.model.train()  # Step and Play train nothing yet, and do not fail
+    view.model.play()
+    qtbot.wait(300)
+    view.model.pause()
+    assert view.model._demo is None
+    warmup._pending.clear()  # the warm-up is done: the page builds the networks by itself
+    qtbot.waitUntil(lambda: page.plots["nonlinear"].isVisible(), timeout=3000)
+    assert not page.waiting.isVisible() and page.step_button.isEnabled()
+    assert view.model.demo is not None and "epoch 0" in view.model.status_text()
+    page.step_button.click()
+    assert view.model.demo.epoch == 10
+
+
 def test_sections_and_presets_from_the_sidebar(view, qtbot):
     rect = view.sections.visualItemRect(view.sections.item(3))
     qtbot.mouseClick(view.sections.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
