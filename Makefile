@@ -5,6 +5,8 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.stamp-installed
 TESTSTAMP := $(VENV)/.stamp-test
 APPSTAMP  := $(VENV)/.stamp-app
+# the suite runs on every core (pytest-xdist), at most 4 processes; PYTEST_JOBS= runs it in one
+PYTEST_JOBS ?= -n auto --maxprocesses=4
 
 .PHONY: run test test-gl lint bench app translations screenshots clean
 
@@ -31,7 +33,7 @@ run: $(STAMP)
 ## Set up (once) and run the linters and the whole test suite (Qt offscreen).
 test: $(TESTSTAMP)
 	$(PY) -m ruff check core desktop tests bench tools
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_JOBS) $(PYTEST_ARGS)
 
 ## The OpenGL tests (3-D views) on a virtual screen: needs Debian's xvfb and xauth.
 test-gl: $(TESTSTAMP)

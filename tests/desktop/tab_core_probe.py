@@ -71,7 +71,7 @@ def main(tab_id: str) -> int:
     model.pause()
     rng = random.Random(0)
     actions = view.monkey_actions()  # every control the tab offers, at random
-    for _ in range(200 if actions else 0):
+    for _ in range(120 if actions else 0):
         rng.choice(actions)()
         app.processEvents()
     model.pause()
