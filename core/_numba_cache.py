@@ -4,8 +4,9 @@ Frozen modules carry a *relative* ``co_filename`` (e.g. ``core/_kernels/mlp.py``
 own locators put the cache in a folder that depends on the working directory, or inside the
 read-only app folder, and the user-provided one ignores ``NUMBA_CACHE_DIR`` there. This
 locator puts every kernel's cache under the user's cache folder instead, keyed by the
-module's relative path; numba's source stamp for frozen apps is the executable itself, so a
-rebuilt app recompiles once.
+module's relative path. Its source stamp is the one the app was built with
+(``core._kernel_bundle``), which also lets the app ship a compiled cache; without one, the
+executable itself (as numba does), so a rebuilt app recompiles once.
 
 Enabled by ``desktop.app`` (only when ``sys.frozen``) through
 ``NUMBA_CACHE_LOCATOR_CLASSES=core._numba_cache.FrozenCacheLocator`` before numba is imported.
@@ -26,19 +27,7 @@ from numba.core.caching import (
     _SourceFileBackedLocatorMixin,
 )
 
-
-def user_cache_dir() -> Path:
-    """``$NEURALAB_CACHE_DIR``, else the platform's per-user cache folder + neuralab/numba."""
-    override = os.environ.get("NEURALAB_CACHE_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return base / "neuralab" / "numba"
+from core._kernel_bundle import current_stamp, user_cache_dir
 
 
 def _subpath(py_file: str) -> str:
@@ -60,7 +49,12 @@ class FrozenCacheLocator(_SourceFileBackedLocatorMixin, _CacheLocator):
         return self._cache_path
 
     def get_source_stamp(self):
-        # frozen: the executable (as numba does); from source (tests): the module file
+        # the stamp the app was built with (``core._kernel_bundle``: kernel sources and
+        # versions), so that the cache shipped inside the app matches; else, frozen: the
+        # executable (as numba does); from source (tests): the module file
+        stamp = current_stamp()
+        if stamp is not None:
+            return stamp
         path = sys.executable if getattr(sys, "frozen", False) else self._py_file
         st = os.stat(path)
         return (st.st_mtime, st.st_size)

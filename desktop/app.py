@@ -17,8 +17,14 @@ import time
 T0 = time.perf_counter()
 
 if getattr(sys, "frozen", False):
-    # numba's own cache locators fail for frozen modules: use ours (before numba loads).
-    os.environ.setdefault("NUMBA_CACHE_LOCATOR_CLASSES", "core._numba_cache.FrozenCacheLocator")
+    # before numba loads: numba's own cache locators fail for frozen modules, so use ours,
+    # and the kernels compiled when the app was packaged (``core._kernel_bundle``)
+    from pathlib import Path
+
+    from core._kernel_bundle import configure_frozen
+
+    KERNELS = configure_frozen(Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
+                               / "kernel-cache")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -231,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.self_test:
             from desktop.selftest import run_self_test
 
+            if getattr(sys, "frozen", False):
+                print(f"self-test: kernels: {KERNELS}", flush=True)
             return run_self_test(window, reporter)
         return _screenshot(window, args.screenshot, style)
 

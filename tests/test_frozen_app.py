@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from core._kernel_bundle import SEEDED_FILE, host_runs_portable
+
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "dist" / "neuralab" / "neuralab"
 
@@ -26,4 +28,7 @@ def test_frozen_app_self_test_and_cache(tmp_path):
     assert "self-test: passed" in out.stdout
     cached = [p for p in (tmp_path / "cache").rglob("*.nbi")]
     assert cached, "the frozen app wrote no numba cache to the user's cache folder"
+    if host_runs_portable():  # the kernels compiled at packaging time were used
+        assert "self-test: kernels: shipped cache" in out.stdout
+        assert (tmp_path / "cache" / SEEDED_FILE).exists()
     assert list(elsewhere.iterdir()) == []
