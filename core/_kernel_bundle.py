@@ -111,9 +111,9 @@ def seed(bundle: Path, user_cache: Path) -> bool:
     numba never reads a half-copied file. Returns whether the shipped cache is in place."""
     source = bundle / CACHE_DIR
     try:
-        value = (bundle / STAMP_FILE).read_text().strip()
+        value = (bundle / STAMP_FILE).read_text(encoding="ascii").strip()
         marker = user_cache / SEEDED_FILE
-        if marker.exists() and marker.read_text().strip() == value:
+        if marker.exists() and marker.read_text(errors="replace").strip() == value:
             return True
         for path in sorted(source.rglob("*")):
             if not path.is_file():
@@ -128,8 +128,8 @@ def seed(bundle: Path, user_cache: Path) -> bool:
         partial.write_text(value)
         os.replace(partial, marker)
         return True
-    except OSError:
-        return False  # a read-only or full disk: numba compiles (and may not cache) instead
+    except (OSError, ValueError):  # a read-only or full disk, a damaged app folder:
+        return False               # numba compiles (and may not cache) instead
 
 
 def configure_frozen(bundle: Path, environ=os.environ) -> str:
@@ -139,8 +139,8 @@ def configure_frozen(bundle: Path, environ=os.environ) -> str:
     ("shipped cache", "compile: …")."""
     environ.setdefault("NUMBA_CACHE_LOCATOR_CLASSES", "core._numba_cache.FrozenCacheLocator")
     try:
-        value = (bundle / STAMP_FILE).read_text().strip()
-    except OSError:
+        value = (bundle / STAMP_FILE).read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
         return "compile: no stamp in the app"
     use_stamp(value)
     if not (bundle / CACHE_DIR).is_dir():

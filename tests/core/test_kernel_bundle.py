@@ -78,6 +78,16 @@ def test_seed_failure_is_reported_not_raised(tmp_path):
     assert not kb.seed(bundle, user)
 
 
+def test_a_damaged_stamp_means_compiling(tmp_path, monkeypatch):
+    monkeypatch.setattr(kb, "_stamp", None)
+    bundle = _bundle(tmp_path)
+    (bundle / kb.STAMP_FILE).write_bytes(b"\xff\xfe not text")
+    env = {}
+    assert kb.configure_frozen(bundle, env) == "compile: no stamp in the app"
+    assert kb.current_stamp() is None and "NUMBA_CPU_NAME" not in env
+    assert not kb.seed(bundle, tmp_path / "user")
+
+
 def test_configure_frozen_without_a_shipped_cache(tmp_path, monkeypatch):
     monkeypatch.setattr(kb, "_stamp", None)
     env = {}
