@@ -156,18 +156,19 @@ def configure_frozen(bundle: Path, environ=os.environ) -> str:
 
 
 _BUILD = """
-import sys
+import importlib, sys
 from core import _kernel_bundle
 _kernel_bundle.use_stamp(sys.argv[1])
 import core.warmup
-core.warmup.warm_all()
+for name in sys.argv[2:] or core.warmup.MODULES:
+    importlib.import_module(name).warmup()
 """
 
 
-def build(out: Path, env=None) -> bool:
+def build(out: Path, env=None, modules=()) -> bool:
     """Write ``out``/STAMP and, when this machine runs the portable target, ``out``/numba:
-    every kernel compiled for it (in a fresh process, so that numba starts with that
-    target). Returns whether a cache was built."""
+    every kernel (or those of ``modules``) compiled for it, in a fresh process, so that
+    numba starts with that target. Returns whether a cache was built."""
     out = Path(out)
     if out.exists():
         shutil.rmtree(out)
@@ -183,7 +184,7 @@ def build(out: Path, env=None) -> bool:
                NUMBA_CACHE_LOCATOR_CLASSES="core._numba_cache.FrozenCacheLocator",
                PYTHONPATH=os.pathsep.join(filter(None, [str(_KERNELS_DIR.parents[1]),
                                                         env.get("PYTHONPATH")])))
-    subprocess.run([sys.executable, "-c", _BUILD, value], env=env, check=True)
+    subprocess.run([sys.executable, "-c", _BUILD, value, *modules], env=env, check=True)
     return True
 
 

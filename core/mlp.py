@@ -285,41 +285,50 @@ class MLP:
     def neuron_outputs(self, X, out=None) -> np.ndarray:
         """All layers' outputs side by side, (N, n_units); ``unit_slices[l]`` picks layer l.
 
-        Pass ``out`` (N, n_units) float64 to reuse memory; the fastest layout is the one this
-        method allocates: column-major, so that each neuron's column (a heat map) is
-        contiguous.
+        Pass ``out`` (N, n_units) to reuse memory; the fastest layout is the one this method
+        allocates: column-major, so that each neuron's column (a heat map) is contiguous.
+        A float32 ``out`` is computed in float32 throughout (``core._kernels.mlp.forward32``,
+        about 1e-6 from the float64 values): for pictures, about three times as fast.
         """
         X = self._check_x(X)
         n = X.shape[0]
         if out is None:
             out = np.empty((self.n_units, n)).T
-        elif (not isinstance(out, np.ndarray) or out.dtype != np.float64
+        elif (not isinstance(out, np.ndarray) or out.dtype not in (np.float64, np.float32)
               or out.shape != (n, self.n_units)):
-            raise ValueError(f"out must be a float64 array of shape ({n}, {self.n_units})")
+            raise ValueError(f"out must be a float64 or float32 array of shape "
+                             f"({n}, {self.n_units})")
         if out.T.flags.c_contiguous and out.flags.writeable:
             self._forward_rows(X, out.T)
         else:
-            buf = np.empty((self.n_units, n))
+            buf = np.empty((self.n_units, n), dtype=out.dtype)
             self._forward_rows(X, buf)
             out[...] = buf.T
         return out
 
     def _forward_rows(self, X, A) -> None:
-        """A (units, N) ← every unit's output for every row of X. A large X is cut into
-        slices of rows, one per core, evaluated at once; each slice writes its own columns of
-        A, and every column is computed exactly as in one call (same values, bit for bit)."""
+        """A (units, N) ← every unit's output for every row of X, in A's dtype. A large X is
+        cut into slices of rows, one per core, evaluated at once; each slice writes its own
+        columns of A, and every column is computed exactly as in one call (same values, bit
+        for bit)."""
         n = X.shape[0]
-        no_targets = np.empty((n, 0))
+        if A.dtype == np.float32:
+            params = self._params.astype(np.float32)
+            XB = np.empty((X.shape[1], n), dtype=np.float32)
+
+            def rows(first, stop):
+                _k.forward32(params, self._net, self.alpha, X, A, XB, first, stop)
+        else:
+            no_targets = np.empty((n, 0))
+
+            def rows(first, stop):
+                self._run(_k.FORWARD, X, no_targets, n, A=A, rows=(first, stop))
         parts = max(1, min(_MAX_THREADS, _cores(), n // _SLICE_ROWS))
-        if parts == 1:
-            self._run(_k.FORWARD, X, no_targets, n, A=A)
-            return
-        # edges on multiples of 8 columns: two slices never write one 64-byte cache line
-        edges = [min(n, (n * k // parts + 7) // 8 * 8) for k in range(parts)] + [n]
-        helpers = [_executor().submit(self._run, _k.FORWARD, X, no_targets, n, A=A,
-                                      rows=(edges[k], edges[k + 1])) for k in range(1, parts)]
+        # edges on multiples of 16 columns: two slices never write one 64-byte cache line
+        edges = [min(n, (n * k // parts + 15) // 16 * 16) for k in range(parts)] + [n]
+        helpers = [_executor().submit(rows, edges[k], edges[k + 1]) for k in range(1, parts)]
         try:
-            self._run(_k.FORWARD, X, no_targets, n, A=A, rows=(0, edges[1]))
+            rows(0, edges[1])
         finally:
             for helper in helpers:
                 helper.result()  # wait for every slice; a helper's exception is raised here
@@ -479,6 +488,7 @@ def warmup() -> None:
     X = np.array([[0.5, -1.0], [1.0, 0.25]])
     y = one_hot([0, 1], 2)
     model.neuron_outputs(X)
+    model.neuron_outputs(X, np.empty((model.n_units, len(X)), dtype=np.float32).T)
     model.loss(X, y)
     model.gradient_vector(X, y)
     model.train_epochs(X, y, 1, 2, create("adam"))

@@ -1,4 +1,4 @@
-"""A branch-free tanh that LLVM vectorises (SIMD), for the MLP kernels.
+"""Branch-free tanh functions that LLVM vectorises (SIMD), for the MLP kernels.
 
 libm's ``tanh`` is an opaque call, so a loop that applies it runs one value at a time
 (~13 ns each here). :func:`vec_tanh` is plain arithmetic on float64 and int64 bit patterns,
@@ -12,9 +12,14 @@ vectoriser.
     e^y − 1 = 2^k (q + 1) − 1 = 2^k q + (2^k − 1) with y = k ln2 + r, |r| ≤ ln2/2 (Cody–Waite),
     q = e^r − 1 by its degree-13 Taylor polynomial (Estrin's scheme: short dependency chains),
     2^k built from its bit pattern (exact, no cancellation near 0).
+
+:func:`vec_tanh32` is the same in float32 (a = min(|x|, 9): tanh 9 = 1 in float32; degree 7;
+within 2.5 float32 ulp of tanh), for pictures: eight values per AVX2 instruction instead of
+four, and a float32 division costs about half a float64 one.
 """
 import math
 
+import numpy as np
 from llvmlite import ir
 from numba import njit, types
 from numba.extending import intrinsic
@@ -34,6 +39,22 @@ def _float_to_bits(typingctx, x):
     def codegen(context, builder, signature, args):
         return builder.bitcast(args[0], ir.IntType(64))
     return types.int64(types.float64), codegen
+
+
+@intrinsic
+def _bits_to_float32(typingctx, i):
+    """Reinterpret the 32 bits of an int32 as a float32."""
+    def codegen(context, builder, signature, args):
+        return builder.bitcast(args[0], ir.FloatType())
+    return types.float32(types.int32), codegen
+
+
+@intrinsic
+def _float32_to_bits(typingctx, x):
+    """Reinterpret the 32 bits of a float32 as an int32."""
+    def codegen(context, builder, signature, args):
+        return builder.bitcast(args[0], ir.IntType(32))
+    return types.int32(types.float32), codegen
 
 
 _LN2_HI = 6.93147180369123816490e-01  # ln 2 split in two for an exact reduction
@@ -65,3 +86,29 @@ def vec_tanh(x):
     s = _bits_to_float((_float_to_bits(t) - _SHIFTER_BITS + 1023) << 52)  # 2^k, 0 ≤ k ≤ 58
     m = s * q + (s - 1.0)  # e^(2a) − 1
     return math.copysign(m / (m + 2.0), x)
+
+
+_F = np.float32
+_LN2_HI32 = _F(0.693145751953125)  # 0x3f317200: the low 9 bits are 0, k·_LN2_HI32 is exact
+_LN2_LO32 = _F(math.log(2.0) - 0.693145751953125)
+_INV_LN2_32 = _F(1.0 / math.log(2.0))
+_SHIFTER32 = _F(12582912.0)  # 1.5·2²³
+_SHIFTER32_BITS = np.int32(0x4B400000)
+_D2, _D3, _D4, _D5, _D6, _D7 = (_F(c) for c in _C[2:8])
+
+
+@njit(cache=True, error_model="numpy")
+def vec_tanh32(x):
+    """tanh x in float32 (within 2.5 float32 ulp; ±1 beyond |x| = 9; NaN stays NaN)."""
+    a = abs(x)
+    if a > _F(9.0):
+        a = _F(9.0)
+    y = _F(2.0) * a
+    t = y * _INV_LN2_32 + _SHIFTER32
+    kf = t - _SHIFTER32
+    r = (y - kf * _LN2_HI32) - kf * _LN2_LO32
+    r2 = r * r
+    q = ((_D2 + _D3 * r) + (_D4 + _D5 * r) * r2 + (_D6 + _D7 * r) * (r2 * r2)) * r2 + r
+    s = _bits_to_float32((_float32_to_bits(t) - _SHIFTER32_BITS + np.int32(127)) << np.int32(23))
+    m = s * q + (s - _F(1.0))
+    return math.copysign(m / (m + _F(2.0)), x)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core import mlp as mlp_module
-from core._kernels.vecmath import vec_tanh
+from core._kernels.vecmath import vec_tanh, vec_tanh32
 from core.activations import ACTIVATIONS
 from core.mlp import MLP, one_hot
 from core.mlp_reference import ReferenceMLP
@@ -140,6 +140,19 @@ def test_vec_tanh_within_two_ulp_of_libm():
     assert vec_tanh(math.inf) == 1.0 and vec_tanh(-math.inf) == -1.0
 
 
+def test_vec_tanh32_within_two_and_a_half_float32_ulp():
+    z = np.concatenate([np.linspace(-12, 12, 24001), np.logspace(-40, 1.2, 3000),
+                        -np.logspace(-40, 1.2, 3000), [0.0, 8.9, 9.0, 9.1, 3e38]])
+    z = z.astype(np.float32)
+    ours = np.array([vec_tanh32(v) for v in z[::5]])  # float32 values, boxed as float
+    assert {str(sig.return_type) for sig in vec_tanh32.nopython_signatures} == {"float32"}
+    ref = np.tanh(z[::5].astype(np.float64))  # exact enough to judge a float32
+    ulp = np.abs(ours - ref) / np.spacing(np.abs(ref).astype(np.float32))
+    assert ulp.max() <= 2.5
+    assert math.isnan(vec_tanh32(np.float32(math.nan)))
+    assert vec_tanh32(np.float32(math.inf)) == 1.0 and vec_tanh32(np.float32(-math.inf)) == -1.0
+
+
 # ---- learning and training behaviour ------------------------------------------------------
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 XOR_Y = np.array([[-1.0], [1.0], [1.0], [-1.0]])
@@ -263,6 +276,69 @@ def test_neuron_outputs_are_the_layer_outputs_side_by_side():
     np.testing.assert_array_equal(c_order, units)
 
 
+SMOOTH = [a for a in ACTIVATIONS if a != "step"]
+
+
+@pytest.mark.parametrize("hidden", SMOOTH)
+@pytest.mark.parametrize("output", ["tanh", "sigmoid", "linear", "softmax", "relu"])
+def test_float32_outputs_are_the_float64_ones_to_float32_precision(hidden, output):
+    loss = "cross_entropy" if output == "softmax" else "mse"
+    model = MLP([2, 8, 5, 6, 3], activation=hidden, output_activation=output, loss=loss,
+                seed=7)
+    X = np.random.default_rng(1).uniform(-6, 6, size=(3001, 2))
+    exact = model.neuron_outputs(X)
+    ours = model.neuron_outputs(X, np.empty((model.n_units, len(X)), dtype=np.float32).T)
+    assert ours.dtype == np.float32 and ours.shape == exact.shape
+    scale = np.maximum(1.0, np.abs(exact).max(axis=0))  # each neuron's own range
+    assert (np.abs(ours - exact) / scale).max() < 2e-6
+    c_order = np.empty(exact.shape, dtype=np.float32)  # any layout is accepted
+    np.testing.assert_array_equal(model.neuron_outputs(X, c_order), ours)
+
+
+def test_float32_step_units_differ_only_at_their_threshold():
+    model = MLP([2, 6, 1], activation="step", output_activation="linear", seed=3)
+    X = np.random.default_rng(2).uniform(-6, 6, size=(5000, 2))
+    exact = model.neuron_outputs(X)
+    ours = model.neuron_outputs(X, np.empty((model.n_units, 5000), dtype=np.float32).T)
+    z = X @ model.weights[0] + model.biases[0]
+    flipped = ours[:, :6] != exact[:, :6]
+    assert (np.abs(z[flipped]) < 1e-5).all()
+    assert flipped.mean() < 1e-3
+
+
+def test_float32_outputs_keep_a_divergence_visible():
+    model = MLP([2, 4, 4, 1], seed=0)
+    model.weights[1][0, 0] = np.nan
+    model.weights[0][1, 2] = np.inf
+    X = np.random.default_rng(0).normal(size=(300, 2))
+    exact = model.neuron_outputs(X)
+    ours = model.neuron_outputs(X, np.empty((model.n_units, 300), dtype=np.float32).T)
+    np.testing.assert_array_equal(np.isnan(ours), np.isnan(exact))
+    np.testing.assert_array_equal(np.isinf(ours), np.isinf(exact))
+    assert np.isnan(ours[:, -1]).all()
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+def test_float32_rows_split_among_threads_give_the_values_of_one_call(monkeypatch, threads):
+    model = MLP([2, 8, 8, 8, 1], activation="tanh", seed=4)
+    X = np.random.default_rng(3).uniform(-6, 6, size=(10000, 2))
+    out = np.empty((model.n_units, 10000), dtype=np.float32).T
+    monkeypatch.setattr(mlp_module, "_MAX_THREADS", 1)
+    whole = model.neuron_outputs(X, out).copy()
+    calls = []
+    real = mlp_module._k.forward32
+    monkeypatch.setattr(mlp_module._k, "forward32",
+                        lambda *a: calls.append(a[-2:]) or real(*a))
+    monkeypatch.setattr(mlp_module, "_MAX_THREADS", threads)
+    monkeypatch.setattr(mlp_module, "_cores", lambda: threads)
+    out[...] = np.nan
+    split = model.neuron_outputs(X, out)
+    edges = sorted(calls)
+    assert len(edges) == threads and edges[0][0] == 0 and edges[-1][1] == 10000
+    assert all(a[1] == b[0] and a[1] % 16 == 0 for a, b in zip(edges, edges[1:]))
+    np.testing.assert_array_equal(split, whole)
+
+
 @pytest.mark.parametrize("n", [4099, 10000, 12345])
 @pytest.mark.parametrize("threads", [2, 3, 4])
 def test_rows_split_among_threads_give_the_values_of_one_call(monkeypatch, n, threads):
@@ -278,11 +354,12 @@ def test_rows_split_among_threads_give_the_values_of_one_call(monkeypatch, n, th
     monkeypatch.setattr(mlp_module, "_MAX_THREADS", threads)
     monkeypatch.setattr(mlp_module, "_cores", lambda: threads)
     split = model.neuron_outputs(X)
-    # the slices cover every row once, in pieces of whole cache lines (8 columns)
+    # the slices cover every row once, in pieces of whole cache lines (16 columns: 64 bytes
+    # of float32, 128 of float64)
     edges = sorted(calls)
     assert len(edges) == min(threads, n // mlp_module._SLICE_ROWS) > 1
     assert edges[0][0] == 0 and edges[-1][1] == n
-    assert all(a[1] == b[0] and a[1] % 8 == 0 for a, b in zip(edges, edges[1:]))
+    assert all(a[1] == b[0] and a[1] % 16 == 0 for a, b in zip(edges, edges[1:]))
     np.testing.assert_array_equal(split, whole)
     np.testing.assert_allclose(split, np.hstack(ReferenceMLP.like(model).layer_outputs(X)),
                                rtol=1e-12, atol=1e-15)
