@@ -313,7 +313,8 @@ class MLP:
         for bit)."""
         n = X.shape[0]
         if A.dtype == np.float32:
-            params = self._params.astype(np.float32)
+            with np.errstate(over="ignore"):  # beyond float32's range: ±inf, as IEEE says
+                params = self._params.astype(np.float32)
             XB = np.empty((X.shape[1], n), dtype=np.float32)
 
             def rows(first, stop):

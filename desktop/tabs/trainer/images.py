@@ -40,7 +40,8 @@ def lut32(lut: np.ndarray) -> np.ndarray:
 def to_indices(values: np.ndarray, n: int = 256) -> np.ndarray:
     """Values on [-1, 1] -> LUT indices 0..n-1 (NaN -> the middle)."""
     half = 0.5 * (n - 1)
-    return np.clip(np.nan_to_num(values) * half + (half + 0.5), 0, n - 1).astype(np.intp)
+    clipped = np.clip(np.nan_to_num(values), -1.0, 1.0)  # first: huge values would overflow
+    return (clipped * half + (half + 0.5)).astype(np.intp)
 
 
 def to_rgba(values: np.ndarray, lut: np.ndarray) -> np.ndarray:

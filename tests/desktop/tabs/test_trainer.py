@@ -111,6 +111,26 @@ def test_thumbnails_put_plus_y_at_the_top():
     assert th[1, 0, 0] > 0 > th[1, -1, 0]  # y grows upwards
 
 
+def test_colour_indices_of_extreme_values(recwarn):
+    from desktop.tabs.trainer.images import to_indices
+
+    big = np.finfo(np.float32).max
+    for dtype in (np.float32, np.float64):  # a diverged network's maps: no overflow warning
+        values = np.array([-np.inf, -big, -1.0, 0.0, 1.0, big, np.inf, np.nan], dtype=dtype)
+        assert to_indices(values).tolist() == [0, 0, 0, 128, 255, 255, 255, 128]
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+
+
+def test_float32_maps_of_weights_beyond_float32_range(model, recwarn):
+    model.mlp.weights[0][0, 0] = 1e300  # finite in float64, +inf in float32
+    model.weights_changed.emit()
+    assert np.isfinite(model.mlp.params).all()
+    model._cache.clear()
+    units = model.grid_outputs()
+    assert units.dtype == np.float32 and units.shape[0] == GRID_N * GRID_N
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+
+
 def test_hidden_space_is_the_layer_output(model):
     for _ in range(3):
         model.step()
