@@ -20,41 +20,25 @@ four, and a float32 division costs about half a float64 one.
 import math
 
 import numpy as np
-from llvmlite import ir
 from numba import njit, types
 from numba.extending import intrinsic
 
-
-@intrinsic
-def _bits_to_float(typingctx, i):
-    """Reinterpret the 64 bits of an int64 as a float64 (no conversion)."""
-    def codegen(context, builder, signature, args):
-        return builder.bitcast(args[0], ir.DoubleType())
-    return types.float64(types.int64), codegen
+#: each type and the type of the same width that ``_reinterpret`` turns it into
+_SAME_BITS = {types.int64: types.float64, types.float64: types.int64,
+              types.int32: types.float32, types.float32: types.int32}
 
 
 @intrinsic
-def _float_to_bits(typingctx, x):
-    """Reinterpret the 64 bits of a float64 as an int64."""
+def _reinterpret(typingctx, x):
+    """The bits of x read as the other type of their width (int64 <-> float64, int32 <->
+    float32): no conversion, one LLVM bitcast."""
+    target = _SAME_BITS.get(x)
+    if target is None:
+        return None
+
     def codegen(context, builder, signature, args):
-        return builder.bitcast(args[0], ir.IntType(64))
-    return types.int64(types.float64), codegen
-
-
-@intrinsic
-def _bits_to_float32(typingctx, i):
-    """Reinterpret the 32 bits of an int32 as a float32."""
-    def codegen(context, builder, signature, args):
-        return builder.bitcast(args[0], ir.FloatType())
-    return types.float32(types.int32), codegen
-
-
-@intrinsic
-def _float32_to_bits(typingctx, x):
-    """Reinterpret the 32 bits of a float32 as an int32."""
-    def codegen(context, builder, signature, args):
-        return builder.bitcast(args[0], ir.IntType(32))
-    return types.int32(types.float32), codegen
+        return builder.bitcast(args[0], context.get_value_type(target))
+    return target(x), codegen
 
 
 _LN2_HI = 6.93147180369123816490e-01  # ln 2 split in two for an exact reduction
@@ -83,7 +67,7 @@ def vec_tanh(x):
     b1 = (_C6 + _C7 * r) + (_C8 + _C9 * r) * r2
     b2 = (_C10 + _C11 * r) + (_C12 + _C13 * r) * r2
     q = ((b0 + b1 * r4) + b2 * (r4 * r4)) * r2 + r  # e^r − 1
-    s = _bits_to_float((_float_to_bits(t) - _SHIFTER_BITS + 1023) << 52)  # 2^k, 0 ≤ k ≤ 58
+    s = _reinterpret((_reinterpret(t) - _SHIFTER_BITS + 1023) << 52)  # 2^k, 0 ≤ k ≤ 58
     m = s * q + (s - 1.0)  # e^(2a) − 1
     return math.copysign(m / (m + 2.0), x)
 
@@ -109,6 +93,6 @@ def vec_tanh32(x):
     r = (y - kf * _LN2_HI32) - kf * _LN2_LO32
     r2 = r * r
     q = ((_D2 + _D3 * r) + (_D4 + _D5 * r) * r2 + (_D6 + _D7 * r) * (r2 * r2)) * r2 + r
-    s = _bits_to_float32((_float32_to_bits(t) - _SHIFTER32_BITS + np.int32(127)) << np.int32(23))
+    s = _reinterpret(np.int32((_reinterpret(t) - _SHIFTER32_BITS + np.int32(127)) << 23))
     m = s * q + (s - _F(1.0))
     return math.copysign(m / (m + _F(2.0)), x)
