@@ -161,7 +161,7 @@ from core import _kernel_bundle
 _kernel_bundle.use_stamp(sys.argv[1])
 import core.warmup
 for name in sys.argv[2:] or core.warmup.MODULES:
-    importlib.import_module(name).warmup()
+    getattr(importlib.import_module(name), "warmup", lambda: None)()
 """
 
 
