@@ -150,6 +150,7 @@ class OutputPlot(pg.PlotWidget):
                                      pen=pg.mkPen(dark, width=max(1.0, style.scale)))
         else:
             self.test_points.setData(pos=np.zeros((0, 2)))
+        self.test_points.setVisible(m.s.show_test)  # an empty item still costs a paint
 
     @staticmethod
     def _brushes(p: data.Points) -> np.ndarray:
