@@ -26,6 +26,7 @@ because numba reads its environment once, at import.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import platform
@@ -44,7 +45,7 @@ CACHE_DIR = "numba"
 #: written into the user's cache folder once the shipped cache has been copied there
 SEEDED_FILE = "shipped-cache-stamp"
 
-_KERNELS_DIR = Path(__file__).resolve().parent / "_kernels"
+KERNELS_DIR = Path(__file__).resolve().parent / "_kernels"
 _stamp: str | None = None  # set by use_stamp(): the stamp FrozenCacheLocator gives entries
 
 
@@ -63,16 +64,28 @@ def user_cache_dir() -> Path:
     return base / "neuralab" / "numba"
 
 
-def stamp() -> str:
-    """A digest of every kernel source file and of the Python, numba and llvmlite versions."""
+def kernels_stamp() -> str:
+    """A digest of every kernel file's contents (cheap: re-hashed only when one changes)."""
     digest = hashlib.sha256()
-    for name in ("numba", "llvmlite"):
-        digest.update(f"{name}={metadata.version(name)};".encode())
-    digest.update(f"python={sys.version_info[:3]};".encode())
-    for path in sorted(_KERNELS_DIR.glob("*.py")):
+    for path in sorted(KERNELS_DIR.glob("*.py")):
+        st = path.stat()
         digest.update(path.name.encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(_file_hash(str(path), st.st_mtime_ns, st.st_size))
     return digest.hexdigest()
+
+
+@functools.cache
+def _file_hash(path: str, mtime_ns: int, size: int) -> bytes:
+    with open(path, "rb") as fh:
+        return hashlib.sha256(fh.read()).digest()
+
+
+def stamp() -> str:
+    """:func:`kernels_stamp` and the Python, numba and llvmlite versions: what the shipped
+    cache was compiled from."""
+    versions = ";".join(f"{name}={metadata.version(name)}" for name in ("numba", "llvmlite"))
+    return hashlib.sha256(f"{versions};python={sys.version_info[:3]};{kernels_stamp()}"
+                          .encode()).hexdigest()
 
 
 def use_stamp(value: str | None) -> None:
@@ -182,7 +195,7 @@ def build(out: Path, env=None, modules=()) -> bool:
         env.pop(name, None)
     env.update(portable_env(), NEURALAB_CACHE_DIR=str(out / CACHE_DIR),
                NUMBA_CACHE_LOCATOR_CLASSES="core._numba_cache.FrozenCacheLocator",
-               PYTHONPATH=os.pathsep.join(filter(None, [str(_KERNELS_DIR.parents[1]),
+               PYTHONPATH=os.pathsep.join(filter(None, [str(KERNELS_DIR.parents[1]),
                                                         env.get("PYTHONPATH")])))
     subprocess.run([sys.executable, "-c", _BUILD, value, *modules], env=env, check=True)
     return True

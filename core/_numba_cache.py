@@ -13,8 +13,6 @@ Enabled by ``desktop.app`` (only when ``sys.frozen``) through
 """
 from __future__ import annotations
 
-import functools
-import hashlib
 import os
 import re
 import sys
@@ -27,7 +25,7 @@ from numba.core.caching import (
     _SourceFileBackedLocatorMixin,
 )
 
-from core._kernel_bundle import current_stamp, user_cache_dir
+from core._kernel_bundle import KERNELS_DIR, current_stamp, kernels_stamp, user_cache_dir
 
 
 def _subpath(py_file: str) -> str:
@@ -95,25 +93,6 @@ class KernelTreeLocator(InTreeCacheLocator):
 
     def get_source_stamp(self):
         return kernels_stamp()
-
-
-KERNELS_DIR = Path(__file__).resolve().parent / "_kernels"
-
-
-def kernels_stamp() -> str:
-    """A digest of every kernel file's contents (cheap: re-hashed only when one changes)."""
-    digest = hashlib.sha256()
-    for path in sorted(KERNELS_DIR.glob("*.py")):
-        st = path.stat()
-        digest.update(path.name.encode())
-        digest.update(_file_hash(str(path), st.st_mtime_ns, st.st_size))
-    return digest.hexdigest()
-
-
-@functools.cache
-def _file_hash(path: str, mtime_ns: int, size: int) -> bytes:
-    with open(path, "rb") as fh:
-        return hashlib.sha256(fh.read()).digest()
 
 
 def install_kernel_tree_locator() -> None:

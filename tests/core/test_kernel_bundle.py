@@ -25,8 +25,8 @@ def _bundle(tmp_path, stamp="abc", files=(("core__kernels_mlp/run-1.nbi", b"inde
 
 def test_stamp_follows_every_kernel_file(tmp_path, monkeypatch):
     kernels = tmp_path / "_kernels"
-    shutil.copytree(kb._KERNELS_DIR, kernels, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(kb, "_KERNELS_DIR", kernels)
+    shutil.copytree(kb.KERNELS_DIR, kernels, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(kb, "KERNELS_DIR", kernels)
     first = kb.stamp()
     assert first == kb.stamp()
     (kernels / "vecmath.py").write_text((kernels / "vecmath.py").read_text() + "\n# edit\n")
